@@ -1,0 +1,184 @@
+// The one LabApi contract: engine, Electron IPC, WebSocket bridge and renderer all derive from it.
+import { z } from 'zod';
+import type { ExchangeSummary, LabEvent, Role } from './events.js';
+import type { HostEntry, HostsProblem } from './hosts.js';
+import {
+  FILE_LIMIT_CHARS,
+  STREAM_LIMIT_SEGMENTS,
+  UDP_CHUNK_BYTES,
+  UDP_IDLE_TIMEOUT_MS,
+  UDP_MAX_PAYLOAD_BYTES,
+  UDP_PREPARE_TIMEOUT_MS,
+  SEQUENCE_NUMBERS_DEFAULT,
+  REQUEST_MAX_BYTES,
+} from './protocol/limits.js';
+import type { Proto } from './protocol/limits.js';
+import { encodeUtf8 } from './protocol/text.js';
+
+export const ERROR_CODES = [
+  'ADDR_IN_USE',
+  'ADDR_NOT_AVAILABLE',
+  'HOST_NOT_FOUND',
+  'CONNECTION_REFUSED',
+  'CONNECTION_RESET',
+  'PERMISSION_DENIED',
+  'BAD_REQUEST',
+  'BAD_ARGUMENT',
+  'TIMEOUT',
+  'CANCELLED',
+  'BUSY',
+  'NOT_FOUND',
+  'IO_ERROR',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface LabErrorInfo {
+  code: ErrorCode;
+  message: string;
+}
+
+export type LabResult<T> = { ok: true; value: T } | { ok: false; error: LabErrorInfo };
+
+export const ProtoSchema = z.enum(['tcp', 'udp']);
+const PortSchema = z.number().int().min(0).max(65535);
+const HostSchema = z.string().max(255);
+
+export const ServerConfigSchema = z.object({
+  proto: ProtoSchema,
+  /** '' = all interfaces. */
+  host: HostSchema,
+  /** 0 = an ephemeral port; the bound one is reported. */
+  port: PortSchema,
+  fileLimit: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(FILE_LIMIT_CHARS),
+  streamLimit: z.number().int().min(1).max(10_000_000).default(STREAM_LIMIT_SEGMENTS),
+  chunkBytes: z.number().int().min(1).max(UDP_MAX_PAYLOAD_BYTES).default(UDP_CHUNK_BYTES),
+  sequenceNumbers: z.boolean().default(SEQUENCE_NUMBERS_DEFAULT),
+});
+export type ServerConfigInput = z.input<typeof ServerConfigSchema>;
+export type ServerConfig = z.output<typeof ServerConfigSchema>;
+
+export const ClientConfigSchema = z.object({
+  proto: ProtoSchema,
+  host: HostSchema.min(1, 'a client needs a host to connect to'),
+  port: PortSchema.min(1, 'a client needs a port from 1 to 65535'),
+  idleTimeoutMs: z.number().int().min(1).max(3_600_000).default(UDP_IDLE_TIMEOUT_MS),
+  prepareTimeoutMs: z.number().int().min(1).max(3_600_000).default(UDP_PREPARE_TIMEOUT_MS),
+});
+export type ClientConfigInput = z.input<typeof ClientConfigSchema>;
+export type ClientConfig = z.output<typeof ClientConfigSchema>;
+
+export const CommandSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('echo'),
+    text: z
+      .string()
+      .refine((t) => encodeUtf8(t).length <= REQUEST_MAX_BYTES - 1, {
+        message: `a request is at most ${REQUEST_MAX_BYTES} bytes`,
+      }),
+  }),
+  // Any integer may be sent, so a student can see how a server answers 0 or N over its limit.
+  z.object({ type: z.literal('file'), chars: z.number().int().safe() }),
+  z.object({
+    type: z.literal('stream'),
+    intervalMs: z.number().min(0).max(3_600_000),
+    count: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    size: z.number().int().min(1).max(64 * 1024 * 1024),
+  }),
+]);
+export type Command = z.output<typeof CommandSchema>;
+
+const EndpointRef = z.object({ endpointId: z.string().min(1).max(64) });
+
+export type EndpointState = 'idle' | 'listening' | 'open' | 'busy' | 'closing' | 'closed';
+
+export interface EndpointInfo {
+  id: string;
+  role: Role;
+  proto: Proto;
+  state: EndpointState;
+  /** Bound address (server) or configured target (client), as host:port. */
+  local: string | null;
+  remote: string | null;
+  port: number | null;
+  config: ServerConfig | ClientConfig;
+}
+
+export interface HostsInfo {
+  path: string;
+  entries: HostEntry[];
+  problems: HostsProblem[];
+}
+
+export interface CsvExportInfo {
+  path: string;
+  rows: number;
+}
+
+/** Each command: its argument schema (validated at every process boundary) and result type. */
+export const labCommands = {
+  startServer: ServerConfigSchema,
+  stopServer: EndpointRef,
+  openClient: ClientConfigSchema,
+  closeClient: EndpointRef,
+  send: EndpointRef.extend({ command: CommandSchema }),
+  cancel: EndpointRef,
+  listEndpoints: z.object({}),
+  listHosts: z.object({}),
+  exportCsv: z.object({ path: z.string().min(1).max(4096) }),
+} as const;
+
+export interface LabResults {
+  startServer: EndpointInfo;
+  stopServer: null;
+  openClient: EndpointInfo;
+  closeClient: null;
+  send: ExchangeSummary;
+  cancel: null;
+  listEndpoints: EndpointInfo[];
+  listHosts: HostsInfo;
+  exportCsv: CsvExportInfo;
+}
+
+export type LabCommandName = keyof typeof labCommands;
+export const LAB_COMMAND_NAMES = Object.keys(labCommands) as LabCommandName[];
+export type LabArgs<K extends LabCommandName> = z.input<(typeof labCommands)[K]>;
+export type LabParsedArgs<K extends LabCommandName> = z.output<(typeof labCommands)[K]>;
+
+export type LabCommands = {
+  [K in LabCommandName]: (args: LabArgs<K>) => Promise<LabResult<LabResults[K]>>;
+};
+
+export type EventBatchListener = (batch: LabEvent[]) => void;
+
+/** What every face of NetLab offers the renderer / CLI. */
+export interface LabApi extends LabCommands {
+  onEvents(listener: EventBatchListener): () => void;
+}
+
+export function isLabCommandName(name: unknown): name is LabCommandName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(labCommands, name);
+}
+
+/** Validates a command's arguments at a process boundary; the message names the field. */
+export function parseLabArgs<K extends LabCommandName>(
+  name: K,
+  args: unknown,
+): LabResult<LabParsedArgs<K>> {
+  const parsed = labCommands[name].safeParse(args ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data as LabParsedArgs<K> };
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  return {
+    ok: false,
+    error: { code: 'BAD_ARGUMENT', message: `${name}: ${where}${issue?.message ?? 'invalid arguments'}` },
+  };
+}
+
+export function labOk<T>(value: T): LabResult<T> {
+  return { ok: true, value };
+}
+
+export function labErr<T = never>(code: ErrorCode, message: string): LabResult<T> {
+  return { ok: false, error: { code, message } };
+}

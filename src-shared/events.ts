@@ -1,0 +1,132 @@
+import type { Proto } from './protocol/limits.js';
+
+export type Role = 'server' | 'client';
+export type CommandKind = 'echo' | 'file' | 'stream';
+
+export const EVENT_KINDS = [
+  'listening',
+  'closed',
+  'accept',
+  'connect',
+  'request',
+  'tx',
+  'rx',
+  'prepared',
+  'end',
+  'timeout',
+  'error',
+  'summary',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export type EndReason = 'fin' | 'idle-timeout' | 'prepare-timeout' | 'error' | 'cancelled' | 'done';
+
+/** Closes every exchange, on the client (what arrived) and on the server (what was sent). */
+export interface ExchangeSummary {
+  exchange: string;
+  endpoint: string;
+  role: Role;
+  proto: Proto;
+  command: CommandKind | 'bad' | null;
+  /** The request as sent / received (stripped text). */
+  request: string;
+  /** Payload bytes the exchange should carry, when known (file N, stream count × size, echo reply length). */
+  expected: number | null;
+  /** Payload bytes sent (server) or received (client); never counts `file_prepared`. */
+  bytes: number;
+  /** expected − bytes when expected is known and the exchange ended, else 0. */
+  lost: number;
+  /** From sending the request to the last payload byte (client), or first to last write (server). */
+  durationMs: number;
+  throughputBps: number;
+  /** TCP: socket reads / writes (not segments on the wire). UDP: 0. */
+  reads: number;
+  /** UDP datagrams carrying payload. TCP: 0. */
+  datagrams: number;
+  /** Stream segments expected and counted by sequence number (0 when not a stream). */
+  segmentsExpected: number;
+  segmentsReceived: number;
+  missing: number;
+  /** First missing sequence numbers, at most 100, for display. */
+  missingSample: number[];
+  outOfOrder: number;
+  duplicated: number;
+  /** ms from the request to `file_prepared` (file only). */
+  prepareMs: number | null;
+  end: EndReason;
+  /** Echo / error reply text as received (clients), at most 1024 characters. */
+  reply: string | null;
+  error: { code: string; message: string } | null;
+  /** Local and remote address of the exchange, for the Wireshark filter. */
+  local: string;
+  remote: string;
+}
+
+export interface LabEvent {
+  seq: number;
+  /** ms since the lab started (high resolution). */
+  t: number;
+  /** Wall-clock time, ISO 8601. */
+  time: string;
+  endpoint: string;
+  role: Role;
+  proto: Proto;
+  kind: EventKind;
+  exchange: string | null;
+  command: CommandKind | 'bad' | null;
+  local: string;
+  remote: string;
+  bytes: number | null;
+  segment: number | null;
+  detail: string;
+  summary?: ExchangeSummary;
+}
+
+/** Fixed CSV header of a session export (one row per event). */
+export const CSV_COLUMNS = [
+  'seq',
+  'time_iso',
+  't_ms',
+  'role',
+  'proto',
+  'endpoint',
+  'exchange',
+  'kind',
+  'command',
+  'local',
+  'remote',
+  'bytes',
+  'segment',
+  'detail',
+] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+export function eventToCsvRow(e: LabEvent): (string | number)[] {
+  return [
+    e.seq,
+    e.time,
+    e.t.toFixed(3),
+    e.role,
+    e.proto,
+    e.endpoint,
+    e.exchange ?? '',
+    e.kind,
+    e.command ?? '',
+    e.local,
+    e.remote,
+    e.bytes ?? '',
+    e.segment ?? '',
+    e.detail,
+  ];
+}
+
+/** `udp.port == 8120 && udp.port == 51234` — shows one exchange in Wireshark. */
+export function wiresharkFilter(proto: Proto, local: string, remote: string): string {
+  const portOf = (addr: string): string | null => {
+    const m = /:(\d+)$/.exec(addr);
+    return m ? m[1]! : null;
+  };
+  const ports = [portOf(remote), portOf(local)].filter((p): p is string => p !== null);
+  if (ports.length === 0) return proto;
+  return ports.map((p) => `${proto}.port == ${p}`).join(' && ');
+}

@@ -1,0 +1,26 @@
+// Classic defaults from PROTOCOL.md §4; NetLab departs only where noted.
+export const FILE_LIMIT_CHARS = 123_456_789;
+export const STREAM_LIMIT_SEGMENTS = 10_001;
+export const UDP_CHUNK_BYTES = 1120;
+/** Largest UDP payload over IPv4 (65,535 − 8 UDP header − 20 IP header). */
+export const UDP_MAX_PAYLOAD_BYTES = 65_507;
+export const UDP_IDLE_TIMEOUT_MS = 2000;
+export const UDP_PREPARE_TIMEOUT_MS = 100_000;
+/** NetLab reads a whole datagram; the classic 1024-byte read truncated 1120-byte chunks. */
+export const UDP_READ_BUFFER_BYTES = 65_536;
+export const REQUEST_MAX_BYTES = 1024;
+/** A TCP request is complete after this much silence even without a newline (§1). */
+export const REQUEST_QUIET_MS = 50;
+export const SEQUENCE_NUMBERS_DEFAULT = true;
+
+export const STREAM_DEFAULT_INTERVAL_MS = 10;
+export const STREAM_DEFAULT_COUNT = 1000;
+export const STREAM_DEFAULT_SIZE_BYTES = 1024;
+
+export const FILE_PREPARED = 'file_prepared';
+export const FILE_PREPARED_BYTES = 13;
+/** Classic payload: every character of a generated file is 'A'. */
+export const FILE_FILL_BYTE = 0x41;
+
+export type Proto = 'tcp' | 'udp';
+export const PROTOS: readonly Proto[] = ['tcp', 'udp'];
