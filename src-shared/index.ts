@@ -6,3 +6,4 @@ export * from './protocol/limits.js';
 export * from './protocol/replies.js';
 export * from './protocol/stream-segment.js';
 export * from './protocol/text.js';
+export * from './bridge.js';

@@ -1,0 +1,43 @@
+// Wire format of the browser-mode bridge (src-main/web ⇄ src-renderer), derived from the LabApi contract.
+import type { LabErrorInfo, LabCommandName, LabResult } from './api.js';
+import type { LabEvent } from './events.js';
+
+/** The page is served at `/?token=T#/`, `#/server` or `#/client`. */
+export const TOKEN_PARAM = 'token';
+/** WebSocket endpoint: `ws://127.0.0.1:P/ws?token=T`. */
+export const WS_PATH = '/ws';
+/** CSV download of the session journal: `GET /export.csv?token=T`. */
+export const EXPORT_CSV_PATH = '/export.csv';
+
+export interface BridgeCall {
+  type: 'call';
+  id: number;
+  method: LabCommandName;
+  args: unknown;
+}
+
+export interface BridgeReply {
+  type: 'reply';
+  id: number;
+  result: LabResult<unknown>;
+}
+
+export interface BridgeEvents {
+  type: 'events';
+  batch: LabEvent[];
+}
+
+export interface BridgeFatal {
+  type: 'fatal';
+  error: LabErrorInfo;
+}
+
+export type BridgeServerMessage = BridgeReply | BridgeEvents | BridgeFatal;
+
+/** `netlab-session-20261125-161530.csv`, the default export name on every face. */
+export function defaultCsvName(date: Date): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  const d = `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}`;
+  const t = `${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`;
+  return `netlab-session-${d}-${t}.csv`;
+}
