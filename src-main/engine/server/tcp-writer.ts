@@ -1,0 +1,91 @@
+// PayloadWriter over one TCP socket: kernel backpressure through write() === false and 'drain'.
+import type { Socket } from 'node:net';
+import { LabError, toLabError } from '../errors.js';
+import type { PayloadWriter } from './payload-writer.js';
+
+/** A peer that accepts no bytes for this long while we have data queued is dropped. */
+export const TCP_STALL_TIMEOUT_MS = 120_000;
+
+export class TcpPayloadWriter implements PayloadWriter {
+  private failed: LabError | null = null;
+  private wroteThisTick = false;
+  private corked = false;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly signal: AbortSignal,
+    /** The peer as host:port, for error messages. */
+    private readonly where: string,
+  ) {}
+
+  get failure(): LabError | null {
+    return this.failed;
+  }
+
+  get open(): boolean {
+    return !this.signal.aborted && !this.socket.destroyed && this.socket.writable;
+  }
+
+  /** Records a socket error (the connection's 'error' listener calls this). */
+  fail(err: unknown): void {
+    this.failed ??= toLabError(err, this.where);
+  }
+
+  write(chunk: Uint8Array): boolean {
+    // The first write of a tick goes out alone (so `file_prepared` is its own write); the rest of
+    // the tick is corked and leaves in one writev, e.g. overdue stream segments sent back to back.
+    if (!this.wroteThisTick) {
+      this.wroteThisTick = true;
+      process.nextTick(this.endTick);
+    } else if (!this.corked) {
+      this.corked = true;
+      this.socket.cork();
+    }
+    return this.socket.write(chunk);
+  }
+
+  private readonly endTick = (): void => {
+    this.wroteThisTick = false;
+    if (this.corked) {
+      this.corked = false;
+      this.socket.uncork();
+    }
+  };
+
+  drained(): Promise<boolean> {
+    if (!this.open) return Promise.resolve(false);
+    if (!this.socket.writableNeedDrain) return Promise.resolve(true);
+    return this.waitFor('drain');
+  }
+
+  finish(): Promise<boolean> {
+    if (!this.open) return Promise.resolve(false);
+    const finished = this.waitFor('finish');
+    this.socket.end();
+    return finished;
+  }
+
+  /** Resolves true on `event`, false when the socket closes, the reply is cancelled or the peer stalls. */
+  private waitFor(event: 'drain' | 'finish'): Promise<boolean> {
+    const socket = this.socket;
+    return new Promise((resolve) => {
+      const settle = (ok: boolean): void => {
+        clearTimeout(stall);
+        socket.off(event, onEvent);
+        socket.off('close', onClose);
+        this.signal.removeEventListener('abort', onClose);
+        resolve(ok);
+      };
+      const onEvent = (): void => settle(true);
+      const onClose = (): void => settle(false);
+      const stall = setTimeout(() => {
+        this.fail(new LabError('TIMEOUT', `${this.where} read nothing for ${TCP_STALL_TIMEOUT_MS / 1000} s; dropped.`));
+        socket.destroy();
+        settle(false);
+      }, TCP_STALL_TIMEOUT_MS);
+      socket.once(event, onEvent);
+      socket.once('close', onClose);
+      this.signal.addEventListener('abort', onClose, { once: true });
+    });
+  }
+}

@@ -1,0 +1,84 @@
+// PayloadWriter for datagrams to one peer. UDP has no backpressure from the receiver, so the writer
+// sends in bursts, keeps the datagrams handed to libuv bounded, and yields one event-loop turn
+// between bursts: other peers' requests and transfers get their turn, and a fast receiver keeps up.
+import type { Socket } from 'node:dgram';
+import { toLabError } from '../errors.js';
+import type { LabError } from '../errors.js';
+import type { PayloadWriter } from './payload-writer.js';
+
+/** Datagrams sent back to back before yielding. */
+export const UDP_BURST_DATAGRAMS = 32;
+/** Datagrams handed to libuv whose send callback has not run yet, at most. */
+export const UDP_MAX_IN_FLIGHT = 256;
+
+export class UdpPayloadWriter implements PayloadWriter {
+  private inFlight = 0;
+  private burst = 0;
+  private failed: LabError | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly port: number,
+    private readonly address: string,
+    private readonly signal: AbortSignal,
+    /** The peer as host:port, for error messages. */
+    private readonly where: string,
+  ) {}
+
+  get failure(): LabError | null {
+    return this.failed;
+  }
+
+  get open(): boolean {
+    return !this.signal.aborted && this.failed === null;
+  }
+
+  write(chunk: Uint8Array): boolean {
+    if (!this.open) return false;
+    try {
+      this.socket.send(chunk, this.port, this.address, this.onSent);
+    } catch (err) {
+      // The socket closed under us (ERR_SOCKET_DGRAM_NOT_RUNNING) or the address is unusable.
+      this.failed ??= toLabError(err, this.where);
+      return false;
+    }
+    this.inFlight += 1;
+    this.burst += 1;
+    return this.burst < UDP_BURST_DATAGRAMS && this.inFlight < UDP_MAX_IN_FLIGHT;
+  }
+
+  private readonly onSent = (err: Error | null): void => {
+    this.inFlight -= 1;
+    if (err) this.failed ??= toLabError(err, this.where);
+    this.wake?.();
+  };
+
+  /** Waits until at most half the in-flight bound is pending, then yields one turn. */
+  async drained(): Promise<boolean> {
+    await this.until(() => this.inFlight <= UDP_MAX_IN_FLIGHT / 2);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.burst = 0;
+    return this.open;
+  }
+
+  async finish(): Promise<boolean> {
+    await this.until(() => this.inFlight === 0);
+    return this.open;
+  }
+
+  /** Resolves when `ready()` holds or the writer is no longer open; send callbacks re-check it. */
+  private until(ready: () => boolean): Promise<void> {
+    if (ready() || !this.open) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = (): void => {
+        if (!ready() && this.open) return;
+        this.wake = null;
+        this.signal.removeEventListener('abort', check);
+        resolve();
+      };
+      this.wake = check;
+      this.signal.addEventListener('abort', check);
+    });
+  }
+}
