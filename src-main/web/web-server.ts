@@ -10,6 +10,7 @@ import { WebSocketServer } from 'ws';
 import type { LabErrorInfo } from '../../src-shared/api.js';
 import { EXPORT_CSV_PATH, TOKEN_PARAM, WS_PATH, defaultCsvName } from '../../src-shared/bridge.js';
 import type { BridgeFatal } from '../../src-shared/bridge.js';
+import { toLabError } from '../engine/errors.js';
 import { BridgeConnection } from './bridge-connection.js';
 import { sendText, serveStatic } from './static-files.js';
 import type { WebLab } from './web-lab.js';
@@ -96,13 +97,18 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
   function exportCsv(url: URL, req: IncomingMessage, res: ServerResponse): void {
     if (!tokenMatches(token, url.searchParams.get(TOKEN_PARAM))) return sendText(res, 401, 'Missing or wrong token');
+    // Taken before the headers go out, so a journal failure still becomes a plain 500.
+    const csv = opts.lab.csvStream();
     res.writeHead(200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${defaultCsvName(new Date())}"`,
       'Cache-Control': 'no-store',
     });
-    if (req.method === 'HEAD') return void res.end();
-    pipeline(opts.lab.csvStream(), res, (err) => {
+    if (req.method === 'HEAD') {
+      csv.destroy();
+      return void res.end();
+    }
+    pipeline(csv, res, (err) => {
       if (err && err.code !== 'ERR_STREAM_PREMATURE_CLOSE') log(`browser mode: CSV export failed: ${err.message}`);
     });
   }
@@ -145,7 +151,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     });
   }).catch((err: unknown) => {
     unsubscribe();
-    throw err;
+    throw toLabError(err, `${WEB_HOST}:${opts.port ?? 0}`);
   });
   http.on('error', (err) => log(`browser mode: ${err.message}`));
   const address = http.address();
