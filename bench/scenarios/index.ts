@@ -1,0 +1,8 @@
+// Every scenario, in the order the table prints them (the browser one last: it needs the rest).
+import type { Scenario } from '../lib/context.js';
+import { serverMemory } from './server-memory.js';
+import { tcpFile } from './tcp-file.js';
+import { udpFile10m } from './udp-file-10m.js';
+import { udpFileBig } from './udp-file-big.js';
+
+export const SCENARIOS: readonly Scenario[] = [tcpFile, serverMemory, udpFile10m, udpFileBig];
