@@ -168,7 +168,14 @@ describe('ExchangeStats', () => {
       stats.payload(10, t);
     }
     const s = stats.build(end);
-    expect(s).toMatchObject({ bytes: 30, lost: 10, durationMs: 50, throughputBps: 600, datagrams: 3, reads: 0 });
+    expect(s).toMatchObject({
+      bytes: 30,
+      lost: 10,
+      durationMs: 50,
+      throughputBps: 600,
+      datagrams: 3,
+      reads: 0,
+    });
     expect(s).toMatchObject({ segmentsExpected: 4, segmentsReceived: 3, missing: 1, missingSample: [2] });
   });
 

@@ -1,20 +1,25 @@
 // TcpClient against raw `net` servers on 127.0.0.1 and ::1 that shape exactly what arrives.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClientConfigSchema } from '../../src-shared/api.js';
 import { TcpClient } from '../../src-main/engine/client/tcp-client.js';
-import { EventLog, HOSTS, segment, startRawTcpServer, unusedPort, type RawServer } from '../helpers/raw-servers.js';
+import {
+  closeAfterEach,
+  EventLog,
+  HOSTS,
+  segment,
+  startRawTcpServer,
+  unusedPort,
+  type RawServer,
+} from '../helpers/raw-servers.js';
 
-const open: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((o) => o.close()));
-});
+const track = closeAfterEach();
 
-function track<T extends { close(): Promise<void> }>(thing: T): T {
-  open.push(thing);
-  return thing;
-}
-
-function client(host: string, port: number, log: EventLog, extra: { prepareTimeoutMs?: number } = {}): TcpClient {
+function client(
+  host: string,
+  port: number,
+  log: EventLog,
+  extra: { prepareTimeoutMs?: number } = {},
+): TcpClient {
   const config = ClientConfigSchema.parse({ proto: 'tcp', host, port, ...extra });
   return track(new TcpClient({ id: 'c1', config, sink: log.sink }));
 }
@@ -28,7 +33,14 @@ describe.each(HOSTS)('TcpClient on %s', (host) => {
     const s = await server(host, (sock, req) => sock.end(req.toUpperCase()));
     const log = new EventLog();
     const summary = await client(host, s.port, log).run({ type: 'echo', text: 'hello lab' });
-    expect(summary).toMatchObject({ end: 'fin', reply: 'HELLO LAB', bytes: 9, expected: 9, lost: 0, error: null });
+    expect(summary).toMatchObject({
+      end: 'fin',
+      reply: 'HELLO LAB',
+      bytes: 9,
+      expected: 9,
+      lost: 0,
+      error: null,
+    });
     expect(summary.proto).toBe('tcp');
     expect(summary.remote).toBe(host.includes(':') ? `[${host}]:${s.port}` : `${host}:${s.port}`);
     expect(log.kinds(summary.exchange)).toEqual(['connect', 'request', 'rx', 'end', 'summary']);
@@ -85,7 +97,12 @@ describe.each(HOSTS)('TcpClient on %s', (host) => {
     const log = new EventLog();
     const summary = await client(host, s.port, log).run({ type: 'stream', intervalMs: 0, count, size });
     expect(summary).toMatchObject({ end: 'fin', bytes: count * size, expected: count * size, lost: 0 });
-    expect(summary).toMatchObject({ segmentsExpected: count, segmentsReceived: count, missing: 0, outOfOrder: 0 });
+    expect(summary).toMatchObject({
+      segmentsExpected: count,
+      segmentsReceived: count,
+      missing: 0,
+      outOfOrder: 0,
+    });
     expect(log.of('rx')[0]!.segment).toBe(count);
     expect(log.of('summary')[0]!.detail).toContain('TCP reads are not segments');
   });
@@ -95,7 +112,12 @@ describe.each(HOSTS)('TcpClient on %s', (host) => {
       for (let k = 3; k >= 1; k--) sock.write(segment(k, 10));
       sock.end();
     });
-    const summary = await client(host, s.port, new EventLog()).run({ type: 'stream', intervalMs: 0, count: 20, size: 10 });
+    const summary = await client(host, s.port, new EventLog()).run({
+      type: 'stream',
+      intervalMs: 0,
+      count: 20,
+      size: 10,
+    });
     expect(summary).toMatchObject({ expected: 30, bytes: 30, lost: 0, segmentsExpected: 3, missing: 0 });
   });
 
@@ -109,7 +131,10 @@ describe.each(HOSTS)('TcpClient on %s', (host) => {
   it('prepare timeout when the server never answers a file request', async () => {
     const s = await server(host, () => undefined);
     const log = new EventLog();
-    const summary = await client(host, s.port, log, { prepareTimeoutMs: 150 }).run({ type: 'file', chars: 10 });
+    const summary = await client(host, s.port, log, { prepareTimeoutMs: 150 }).run({
+      type: 'file',
+      chars: 10,
+    });
     expect(summary).toMatchObject({ end: 'prepare-timeout', bytes: 0 });
     expect(summary.error?.code).toBe('TIMEOUT');
     expect(log.of('timeout')).toHaveLength(1);

@@ -3,6 +3,7 @@
 // datagrams, error lines, silence. They are not NetLab servers.
 import dgram from 'node:dgram';
 import net from 'node:net';
+import { afterEach } from 'vitest';
 import { EventRecorder } from '../../src-main/engine/event-sink.js';
 import type { LabEvent } from '../../src-shared/events.js';
 import { fillStreamSegment } from '../../src-shared/protocol/stream-segment.js';
@@ -105,6 +106,22 @@ export function unusedPort(host: string, proto: 'tcp' | 'udp'): Promise<number> 
   );
 }
 
+export interface Closable {
+  close(): Promise<void>;
+}
+
+/** Registers an afterEach that closes everything handed to the returned `track` during a test. */
+export function closeAfterEach(): <T extends Closable>(thing: T) => T {
+  const open: Closable[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((o) => o.close()));
+  });
+  return (thing) => {
+    open.push(thing);
+    return thing;
+  };
+}
+
 /** An EventRecorder that keeps every event and can wait for one. */
 export class EventLog {
   readonly events: LabEvent[] = [];
@@ -126,7 +143,10 @@ export class EventLog {
   /** Resolves with the first event (from now on) that matches; rejects after `timeoutMs`. */
   waitFor(match: (e: LabEvent) => boolean, timeoutMs = 5000): Promise<LabEvent> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching event within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no matching event within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.waiters.push({
         match,
         resolve: (e) => {

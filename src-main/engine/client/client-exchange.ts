@@ -94,7 +94,12 @@ export abstract class ClientExchange {
     this.finish('cancelled', null);
   }
 
-  protected emit(kind: EventKind, bytes: number | null = null, segment: number | null = null, detail = ''): void {
+  protected emit(
+    kind: EventKind,
+    bytes: number | null = null,
+    segment: number | null = null,
+    detail = '',
+  ): void {
     this.sink.emit({
       endpoint: this.ctx.endpoint,
       role: 'client',

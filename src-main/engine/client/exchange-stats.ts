@@ -114,7 +114,14 @@ export class ExchangeStats {
   > {
     const stream = this.init.stream;
     if (!stream) {
-      return { segmentsExpected: 0, segmentsReceived: 0, missing: 0, missingSample: [], outOfOrder: 0, duplicated: 0 };
+      return {
+        segmentsExpected: 0,
+        segmentsReceived: 0,
+        missing: 0,
+        missingSample: [],
+        outOfOrder: 0,
+        duplicated: 0,
+      };
     }
     const seq = this.sequence;
     if (seq && seq.numbered > 0) {

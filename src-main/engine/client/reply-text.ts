@@ -25,4 +25,3 @@ export class ReplyText {
     return all.length > REPLY_MAX_CHARS ? all.slice(0, REPLY_MAX_CHARS) : all;
   }
 }
-

@@ -39,8 +39,7 @@ class TcpExchange extends ClientExchange {
     this.splitter = kind === 'file' ? new PreparedSplitter() : null;
     const sequence = this.stats.sequence;
     const stream = ctx.plan.stream;
-    this.framer =
-      sequence && stream ? new SegmentFramer(stream.size, (n) => this.onSegmentHead(n)) : null;
+    this.framer = sequence && stream ? new SegmentFramer(stream.size, (n) => this.onSegmentHead(n)) : null;
   }
 
   protected teardown(): Promise<void> {
