@@ -1,0 +1,10 @@
+// The part of the engine's Lab the Electron shell uses; index.ts passes the real Lab.
+import type { CsvExportInfo, EventBatchListener, LabResult } from '../../../src-shared/api.js';
+import type { BridgeLab } from './lab-bridge.js';
+
+export interface ShellLab extends BridgeLab {
+  exportCsv(args: { path: string }): Promise<LabResult<CsvExportInfo>>;
+  onEvents(listener: EventBatchListener): () => void;
+  /** Stops every endpoint and flushes the session journal. */
+  close(): Promise<void>;
+}
