@@ -110,12 +110,7 @@ export class Lab implements LabApi {
   }
 
   stopServer(args: LabArgs<'stopServer'>): Promise<LabResult<null>> {
-    return this.handle('stopServer', args, async ({ endpointId }) => {
-      const server = this.endpoint(this.servers, endpointId, 'server');
-      this.servers.delete(endpointId);
-      await server.close();
-      return null;
-    });
+    return this.handle('stopServer', args, ({ endpointId }) => this.remove(this.servers, endpointId, 'server'));
   }
 
   openClient(args: LabArgs<'openClient'>): Promise<LabResult<EndpointInfo>> {
@@ -129,12 +124,7 @@ export class Lab implements LabApi {
   }
 
   closeClient(args: LabArgs<'closeClient'>): Promise<LabResult<null>> {
-    return this.handle('closeClient', args, async ({ endpointId }) => {
-      const client = this.endpoint(this.clients, endpointId, 'client');
-      this.clients.delete(endpointId);
-      await client.close();
-      return null;
-    });
+    return this.handle('closeClient', args, ({ endpointId }) => this.remove(this.clients, endpointId, 'client'));
   }
 
   /** Runs one exchange. Ends in error (refused, unknown host, server's error reply…) → ok: false. */
@@ -205,6 +195,13 @@ export class Lab implements LabApi {
     const found = map.get(id);
     if (found === undefined) throw new LabError('NOT_FOUND', `No ${role} with id "${id}" in this lab.`);
     return found;
+  }
+
+  private async remove(map: Map<string, { close(): Promise<void> }>, id: string, role: 'server' | 'client'): Promise<null> {
+    const endpoint = this.endpoint(map, id, role);
+    map.delete(id);
+    await endpoint.close();
+    return null;
   }
 
   /** Validation, the closed check and error mapping, identical for every command. */

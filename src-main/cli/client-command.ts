@@ -1,0 +1,142 @@
+// `netlab client tcp|udp [options] [echo TEXT | file N | stream --interval MS --count N --size B]`
+// Without a command: the classic interactive PROMPT loop (also reading a pipe, so it can be scripted).
+import { Argument } from 'commander';
+import type { Command as Program } from 'commander';
+import type { Command } from '../../src-shared/api.js';
+import {
+  STREAM_DEFAULT_COUNT,
+  STREAM_DEFAULT_INTERVAL_MS,
+  STREAM_DEFAULT_SIZE_BYTES,
+} from '../../src-shared/protocol/limits.js';
+import type { Proto } from '../../src-shared/protocol/limits.js';
+import { formatHostPort } from '../../src-shared/hosts.js';
+import { runClientLoop } from './client-loop.js';
+import { runExchange } from './exchange-runner.js';
+import type { ExchangeOutput } from './exchange-runner.js';
+import { LineReader } from './line-reader.js';
+import {
+  addTargetOptions,
+  checkSegmentSize,
+  parseFileChars,
+  parseIntervalMs,
+  parsePositiveInt,
+  parseSecondsToMs,
+} from './options.js';
+import type { TargetOptions } from './options.js';
+import { EXIT_FAILURE, unwrap, warn, withLab } from './session.js';
+import { resolveTarget } from './target.js';
+
+interface ClientOptions extends TargetOptions {
+  idleTimeout?: number;
+  prepareTimeout?: number;
+  interval?: number;
+  count?: number;
+  size?: number;
+}
+
+export function registerClientCommand(program: Program): void {
+  const cmd = program
+    .command('client')
+    .description('send echo, file and stream requests to a NetLab (or classic) server')
+    .addArgument(new Argument('<proto>', 'tcp or udp').choices(['tcp', 'udp']))
+    .addArgument(new Argument('[action]', 'one-shot command; without it: the PROMPT loop').choices(['echo', 'file', 'stream']))
+    .argument('[values...]', 'echo TEXT | file N');
+  addTargetOptions(cmd)
+    .option('--idle-timeout <S>', 'UDP: end of transmission after S seconds without a datagram (default 2)', parseSecondsToMs)
+    .option('--prepare-timeout <S>', 'UDP: wait at most S seconds for file_prepared (default 100)', parseSecondsToMs)
+    .option('--interval <MS>', `stream: ms between segments (default ${STREAM_DEFAULT_INTERVAL_MS})`, parseIntervalMs)
+    .option('--count <N>', `stream: number of segments (default ${STREAM_DEFAULT_COUNT})`, parsePositiveInt)
+    .option('--size <BYTES>', `stream: bytes per segment (default ${STREAM_DEFAULT_SIZE_BYTES})`, parsePositiveInt)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  netlab client tcp                                   interactive: hello, 1000000, s, quit
+  netlab client tcp --host 127.0.0.1 --port 8120 echo hello
+  netlab client udp --pick 1 file 10000000 --json
+  netlab client udp stream --interval 5 --count 2000 --size 1400 --csv run.csv`,
+    )
+    .action(async (proto: Proto, action: string | undefined, values: string[], opts: ClientOptions) => {
+      const command = oneShotCommand(cmd, proto, action, values, opts);
+      await runClient(proto, command, opts);
+    });
+}
+
+/** Validates the one-shot form before anything opens; null means the interactive loop. */
+function oneShotCommand(
+  cmd: Program,
+  proto: Proto,
+  action: string | undefined,
+  values: string[],
+  opts: ClientOptions,
+): Command | null {
+  const streamOptionGiven = opts.interval !== undefined || opts.count !== undefined || opts.size !== undefined;
+  if (action !== 'stream' && streamOptionGiven) cmd.error('error: --interval, --count and --size go with the stream command.');
+  switch (action) {
+    case undefined:
+      return null;
+    case 'echo':
+      if (values.length === 0) cmd.error('error: echo needs the text to send, e.g. echo hello');
+      return { type: 'echo', text: values.join(' ') };
+    case 'file': {
+      if (values.length !== 1) cmd.error('error: file needs one number, e.g. file 1000000');
+      try {
+        return { type: 'file', chars: parseFileChars(values[0]!) };
+      } catch (err) {
+        return cmd.error(`error: file ${values[0]}: ${(err as Error).message}`);
+      }
+    }
+    case 'stream': {
+      if (values.length > 0) cmd.error(`error: stream takes options, not "${values.join(' ')}": --interval MS --count N --size BYTES`);
+      const size = opts.size ?? STREAM_DEFAULT_SIZE_BYTES;
+      const problem = checkSegmentSize(proto, size);
+      if (problem) cmd.error(`error: --size: ${problem}`);
+      return {
+        type: 'stream',
+        intervalMs: opts.interval ?? STREAM_DEFAULT_INTERVAL_MS,
+        count: opts.count ?? STREAM_DEFAULT_COUNT,
+        size,
+      };
+    }
+    default:
+      return cmd.error(`error: unknown command "${action}"`);
+  }
+}
+
+async function runClient(proto: Proto, oneShot: Command | null, opts: ClientOptions): Promise<void> {
+  const json = opts.json === true;
+  const stdinIsTerminal = process.stdin.isTTY === true;
+  const human = json ? process.stderr : process.stdout;
+  // Only the loop, or a question about the host on a terminal, reads stdin; a script's pipe stays untouched.
+  const reader = oneShot === null || stdinIsTerminal ? new LineReader(process.stdin, human) : null;
+  const out: ExchangeOutput = {
+    json,
+    progress: !json && process.stdout.isTTY === true,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  };
+  try {
+    await withLab(opts.csv, async (lab) => {
+      const say = (line: string): void => void human.write(`${line}\n`);
+      const target = await resolveTarget(opts, { role: 'client', reader: stdinIsTerminal ? reader : null, say, warn });
+      const info = unwrap(
+        await lab.openClient({
+          proto,
+          host: target.host,
+          port: target.port,
+          idleTimeoutMs: opts.idleTimeout,
+          prepareTimeoutMs: opts.prepareTimeout,
+        }),
+      );
+      if (oneShot !== null) {
+        const outcome = await runExchange(lab, info.id, oneShot, out);
+        if (!outcome.ok) process.exitCode = EXIT_FAILURE;
+        return;
+      }
+      say(`${proto} client for ${formatHostPort(target.host, target.port)}: quit, stream (s), a number (file) or text (echo).`);
+      await runClientLoop({ lab, endpointId: info.id, proto, reader: reader!, out });
+    });
+  } finally {
+    reader?.close();
+  }
+}

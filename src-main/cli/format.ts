@@ -1,0 +1,92 @@
+// Human-readable lines for the terminal: exchange summaries, the server's request log, sizes, rates.
+import type { EndReason, ExchangeSummary, LabEvent } from '../../src-shared/events.js';
+import { wiresharkFilter } from '../../src-shared/events.js';
+
+const thousands = new Intl.NumberFormat('en-US');
+
+export function formatCount(n: number): string {
+  return thousands.format(n);
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1) return `${ms.toFixed(3)} ms`;
+  if (ms < 1000) return `${ms.toFixed(1)} ms`;
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** Bytes per second in decimal units, as network tools count them. */
+export function formatRate(bytesPerSecond: number): string {
+  if (bytesPerSecond >= 1e6) return `${(bytesPerSecond / 1e6).toFixed(1)} MB/s`;
+  if (bytesPerSecond >= 1e3) return `${(bytesPerSecond / 1e3).toFixed(1)} kB/s`;
+  return `${bytesPerSecond.toFixed(0)} B/s`;
+}
+
+/** The same rate in bits, for comparison with iperf and link speeds. */
+export function formatBitRate(bytesPerSecond: number): string {
+  const bits = bytesPerSecond * 8;
+  if (bits >= 1e9) return `${(bits / 1e9).toFixed(2)} Gbit/s`;
+  if (bits >= 1e6) return `${(bits / 1e6).toFixed(1)} Mbit/s`;
+  return `${(bits / 1e3).toFixed(1)} kbit/s`;
+}
+
+const END_TEXT: Record<EndReason, string> = {
+  fin: 'the server closed the connection (FIN)',
+  'idle-timeout': 'idle timeout (no more datagrams)',
+  'prepare-timeout': 'no file_prepared in time',
+  error: 'error',
+  cancelled: 'cancelled',
+  done: 'done',
+};
+
+/** What the request was, as the user would type it: `echo "hello"`, `file 1000`, `stream 10 ms × 1000 × 1024 B`. */
+export function describeRequest(s: Pick<ExchangeSummary, 'command' | 'request'>): string {
+  if (s.command === 'echo') return `echo ${JSON.stringify(s.request)}`;
+  if (s.command === 'file') return `file ${s.request}`;
+  const m = /^stream-([^-]+)-(\d+)-(\d+)$/.exec(s.request);
+  if (s.command === 'stream' && m) return `stream ${m[1]} ms × ${m[2]} × ${m[3]} B`;
+  return s.request === '' ? '(empty request)' : JSON.stringify(s.request);
+}
+
+/** The client's summary after an exchange: a few lines, the first one says it all. */
+export function formatClientSummary(s: ExchangeSummary): string {
+  const proto = s.proto.toUpperCase();
+  const of = s.expected !== null ? ` of ${formatCount(s.expected)}` : '';
+  const rate = s.throughputBps > 0 ? ` (${formatRate(s.throughputBps)}, ${formatBitRate(s.throughputBps)})` : '';
+  const lines = [
+    `${describeRequest(s)} over ${proto}: ${formatCount(s.bytes)}${of} bytes in ${formatDuration(s.durationMs)}${rate}`,
+  ];
+  const facts: string[] = [];
+  if (s.expected !== null) facts.push(`${formatCount(s.lost)} bytes lost`);
+  if (s.proto === 'tcp') {
+    facts.push(`${formatCount(s.reads)} socket reads (TCP reads are not segments: the kernel merges and splits them)`);
+  } else {
+    facts.push(`${formatCount(s.datagrams)} datagrams`);
+  }
+  if (s.prepareMs !== null) facts.push(`file_prepared after ${formatDuration(s.prepareMs)}`);
+  lines.push(`  ${facts.join(', ')}`);
+  if (s.segmentsExpected > 0) {
+    const sample = s.missingSample.length > 0 ? ` (first: ${s.missingSample.slice(0, 10).join(', ')})` : '';
+    lines.push(
+      `  segments ${formatCount(s.segmentsReceived)}/${formatCount(s.segmentsExpected)}, ` +
+        `missing ${formatCount(s.missing)}${sample}, out of order ${formatCount(s.outOfOrder)}, ` +
+        `duplicated ${formatCount(s.duplicated)}`,
+    );
+  }
+  const why = s.error ? `${END_TEXT[s.end]}: ${s.error.message}` : END_TEXT[s.end];
+  lines.push(`  ended: ${why}`);
+  if (s.local && s.remote) lines.push(`  wireshark: ${wiresharkFilter(s.proto, s.local, s.remote)}`);
+  return lines.join('\n');
+}
+
+export function formatClock(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
+  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
+}
+
+/** One line per request a server served: time, peer, command, bytes, outcome. */
+export function formatServedLine(event: LabEvent, s: ExchangeSummary): string {
+  const outcome = s.error ? `${s.command === 'bad' ? 'refused' : s.end}: ${s.error.message}` : s.end;
+  const rate = s.throughputBps > 0 && s.durationMs >= 1 ? ` ${formatRate(s.throughputBps)}` : '';
+  return `${formatClock(event.time)}  ${s.remote || event.remote}  ${describeRequest(s)}  ${formatCount(s.bytes)} B${rate}  ${outcome}`;
+}

@@ -1,0 +1,128 @@
+// `netlab server tcp|udp [options]`: serves until Ctrl-C / SIGTERM, one line per request served.
+import { Argument } from 'commander';
+import type { Command as Program } from 'commander';
+import type { EndpointInfo, ServerConfig } from '../../src-shared/api.js';
+import type { LabEvent } from '../../src-shared/events.js';
+import { UDP_MAX_PAYLOAD_BYTES } from '../../src-shared/protocol/limits.js';
+import type { Proto } from '../../src-shared/protocol/limits.js';
+import type { Lab } from '../engine/lab.js';
+import { formatCount, formatServedLine } from './format.js';
+import { LineReader } from './line-reader.js';
+import { addTargetOptions, parsePositiveInt } from './options.js';
+import type { TargetOptions } from './options.js';
+import { unwrap, warn, withLab } from './session.js';
+import { resolveTarget } from './target.js';
+
+interface ServerOptions extends TargetOptions {
+  fileLimit?: number;
+  streamLimit?: number;
+  chunk?: number;
+  seq: boolean;
+}
+
+/** A second Ctrl-C while stopping exits at once with the shell's "interrupted" status. */
+const EXIT_INTERRUPTED = 130;
+/** Event kinds `--json` prints: what happened to each request, not every packet. */
+const JSON_KINDS: ReadonlySet<LabEvent['kind']> = new Set(['listening', 'summary', 'error', 'closed']);
+
+export function registerServerCommand(program: Program): void {
+  const cmd = program
+    .command('server')
+    .description('serve echo, file and stream requests over TCP or UDP until Ctrl-C')
+    .addArgument(new Argument('<proto>', 'tcp or udp').choices(['tcp', 'udp']));
+  addTargetOptions(cmd)
+    .option('--file-limit <N>', 'largest file in characters (default 123456789)', parsePositiveInt)
+    .option('--stream-limit <N>', 'most segments per stream (default 10001)', parsePositiveInt)
+    .option('--chunk <BYTES>', `UDP file datagram size, at most ${UDP_MAX_PAYLOAD_BYTES} (default 1120)`, parsePositiveInt)
+    .option('--no-seq', 'stream segments without sequence numbers (classic behaviour)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  netlab server tcp                         pick from hosts.txt (Enter = first entry)
+  netlab server udp --host 127.0.0.1 --port 0 --json
+  netlab server tcp --pick 2 --file-limit 1000000 --csv server.csv`,
+    )
+    .action(async (proto: Proto, opts: ServerOptions) => {
+      if (opts.chunk !== undefined && opts.chunk > UDP_MAX_PAYLOAD_BYTES) {
+        cmd.error(`error: --chunk is at most ${UDP_MAX_PAYLOAD_BYTES} bytes (the largest IPv4 UDP payload).`);
+      }
+      await withLab(opts.csv, (lab) => serve(lab, proto, opts));
+    });
+}
+
+async function serve(lab: Lab, proto: Proto, opts: ServerOptions): Promise<void> {
+  const json = opts.json === true;
+  const human = json ? process.stderr : process.stdout;
+  const say = (line: string): void => void human.write(`${line}\n`);
+  // Ask on a terminal only, then let go of stdin: readline would otherwise swallow Ctrl-C.
+  const reader = process.stdin.isTTY === true ? new LineReader(process.stdin, human) : null;
+  let target;
+  try {
+    target = await resolveTarget(opts, { role: 'server', reader, say, warn });
+  } finally {
+    reader?.close();
+  }
+  const unsubscribe = lab.onEvents((batch) => printEvents(batch, json));
+  const stopped = waitForStopSignal();
+  const info = unwrap(
+    await lab.startServer({
+      proto,
+      host: target.host,
+      port: target.port,
+      // Undefined settings take the classic defaults from the contract's schema.
+      fileLimit: opts.fileLimit,
+      streamLimit: opts.streamLimit,
+      chunkBytes: opts.chunk,
+      sequenceNumbers: opts.seq,
+    }),
+  );
+  if (!json) {
+    say(`listening ${proto} ${info.local ?? `${target.host}:${info.port ?? target.port}`}`);
+    say(describeSettings(info));
+  }
+  const signal = await stopped;
+  process.stderr.write(`netlab: ${signal}: stopping the server\n`);
+  unwrap(await lab.stopServer({ endpointId: info.id }));
+  lab.flushEvents();
+  unsubscribe();
+}
+
+function printEvents(batch: readonly LabEvent[], json: boolean): void {
+  let text = '';
+  for (const e of batch) {
+    if (e.role !== 'server') continue;
+    if (json) {
+      if (JSON_KINDS.has(e.kind)) text += JSON.stringify(e) + '\n';
+    } else if (e.kind === 'summary' && e.summary) {
+      text += formatServedLine(e, e.summary) + '\n';
+    } else if (e.kind === 'error' && e.exchange === null) {
+      process.stderr.write(`netlab: ${e.detail}\n`);
+    }
+  }
+  // One write per batch, not per line: a busy UDP server prints many lines a second.
+  if (text !== '') process.stdout.write(text);
+}
+
+function describeSettings(info: EndpointInfo): string {
+  const c = info.config as ServerConfig;
+  const chunk = info.proto === 'udp' ? `, file datagrams ${formatCount(c.chunkBytes)} B` : '';
+  return (
+    `file limit ${formatCount(c.fileLimit)} chars, stream limit ${formatCount(c.streamLimit)} segments${chunk}, ` +
+    `sequence numbers ${c.sequenceNumbers ? 'on' : 'off'}. Ctrl-C stops.`
+  );
+}
+
+/** Resolves with the signal's name; a second signal while stopping exits at once. */
+function waitForStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+      process.once('SIGINT', () => process.exit(EXIT_INTERRUPTED));
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
