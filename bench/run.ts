@@ -34,11 +34,14 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === '--only') args.only = (argv[++i] ?? '').split(',').filter(Boolean);
     else if (a === '--help' || a === '-h') {
       const ids = SCENARIOS.map((s) => s.id).join(', ');
-      process.stdout.write(`usage: npm run bench [-- --quick] [-- --runs N] [-- --only ID,…]\nscenarios: ${ids}\n`);
+      process.stdout.write(
+        `usage: npm run bench [-- --quick] [-- --runs N] [-- --only ID,…]\nscenarios: ${ids}\n`,
+      );
       process.exit(0);
     } else throw new Error(`unknown argument ${a} (try --help)`);
   }
-  if (args.runs !== null && (!Number.isInteger(args.runs) || args.runs < 1)) throw new Error('--runs needs an integer ≥ 1');
+  if (args.runs !== null && (!Number.isInteger(args.runs) || args.runs < 1))
+    throw new Error('--runs needs an integer ≥ 1');
   const unknown = args.only?.filter((id) => !SCENARIOS.some((s) => s.id === id)) ?? [];
   if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')} (try --help)`);
   return args;
@@ -90,7 +93,9 @@ async function main(): Promise<number> {
     rows: rows.map(toJsonRow),
   });
   process.stdout.write(`\n${formatTable(rows)}\n\n`);
-  process.stdout.write(`Command: ${command} (${durationS.toFixed(0)} s). Machine: ${describeMachine(machine)}.\n`);
+  process.stdout.write(
+    `Command: ${command} (${durationS.toFixed(0)} s). Machine: ${describeMachine(machine)}.\n`,
+  );
   process.stdout.write(`Results: ${RESULTS_PATH}\n`);
   const broken = rows.filter((r) => r.status === 'broken');
   if (broken.length > 0) process.stdout.write(`${broken.length} benchmark(s) broken: exit status 1\n`);

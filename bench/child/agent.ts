@@ -5,7 +5,14 @@ import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import type { ExchangeSummary, LabEvent } from '../../src-shared/events.js';
 import { Lab } from '../../src-main/engine/lab.js';
-import type { AgentReply, AgentRequest, ClientRun, ClientsRequest, ClientsResult, RxPoint } from './agent-protocol.js';
+import type {
+  AgentReply,
+  AgentRequest,
+  ClientRun,
+  ClientsRequest,
+  ClientsResult,
+  RxPoint,
+} from './agent-protocol.js';
 import { PlainReceiver, plainSend } from './plain-udp.js';
 
 /** How long to wait for the batch holding an exchange's last events after its send resolved. */
@@ -45,7 +52,8 @@ class Agent {
   private async until(ready: () => boolean, what: string): Promise<void> {
     const deadline = performance.now() + EVENTS_SETTLE_MS;
     while (!ready()) {
-      if (performance.now() > deadline) throw new Error(`${what}: not in any event batch within ${EVENTS_SETTLE_MS} ms`);
+      if (performance.now() > deadline)
+        throw new Error(`${what}: not in any event batch within ${EVENTS_SETTLE_MS} ms`);
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, 50);
         this.waiters.push(() => {
@@ -65,10 +73,14 @@ class Agent {
     }
     this.recording = req.recordRx ? new Map() : null;
     const started = performance.now();
-    const results = await Promise.all(ids.map((endpointId) => this.lab.send({ endpointId, command: req.command })));
+    const results = await Promise.all(
+      ids.map((endpointId) => this.lab.send({ endpointId, command: req.command })),
+    );
     const wallMs = performance.now() - started;
     const runs: ClientRun[] = results.map((r) =>
-      r.ok ? { summary: r.value, error: null } : { summary: null, error: `${r.error.code}: ${r.error.message}` },
+      r.ok
+        ? { summary: r.value, error: null }
+        : { summary: null, error: `${r.error.code}: ${r.error.message}` },
     );
     if (req.recordRx) {
       const exchanges = runs.flatMap((r) => (r.summary ? [r.summary.exchange] : []));
@@ -124,7 +136,8 @@ async function main(): Promise<void> {
     const req = JSON.parse(line) as AgentRequest;
     agent.handle(req).then(
       (value) => reply({ id: req.id, ok: true, value }),
-      (err: unknown) => reply({ id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) =>
+        reply({ id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) }),
     );
   });
   // The bench went away: do not linger.

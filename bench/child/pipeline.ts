@@ -15,7 +15,8 @@ const YIELD_EVERY_EVENTS = 10_000;
 async function main(): Promise<void> {
   const total = Number(process.argv[2]);
   const journalPath = process.argv[3]!;
-  if (!Number.isSafeInteger(total) || total < 1 || !journalPath) throw new Error('usage: pipeline.ts EVENTS JOURNAL');
+  if (!Number.isSafeInteger(total) || total < 1 || !journalPath)
+    throw new Error('usage: pipeline.ts EVENTS JOURNAL');
   const journal = Journal.open(journalPath);
   const batcher = new EventBatcher();
   let payloadBytes = 0;

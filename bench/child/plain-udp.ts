@@ -24,7 +24,9 @@ export class PlainReceiver {
   }
 
   bind(): Promise<number> {
-    return new Promise((resolve) => this.socket.bind(0, '127.0.0.1', () => resolve(this.socket.address().port)));
+    return new Promise((resolve) =>
+      this.socket.bind(0, '127.0.0.1', () => resolve(this.socket.address().port)),
+    );
   }
 
   private onMessage(msg: Buffer): void {

@@ -23,7 +23,13 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 /** `node -r tsx/cjs FILE`: TypeScript children without a build step, as bin/netlab.cjs does. */
 export function nodeTsArgs(file: string, extraNodeFlags: readonly string[] = []): string[] {
   const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  return [...flags, ...extraNodeFlags, '-r', require.resolve('tsx/cjs'), resolve(__dirname, '..', 'child', file)];
+  return [
+    ...flags,
+    ...extraNodeFlags,
+    '-r',
+    require.resolve('tsx/cjs'),
+    resolve(__dirname, '..', 'child', file),
+  ];
 }
 
 export class AgentHandle {
@@ -135,7 +141,10 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 /** Runs `body` with agents that are stopped afterwards whatever happens. */
-export async function withAgents<T>(names: readonly string[], body: (agents: AgentHandle[]) => Promise<T>): Promise<T> {
+export async function withAgents<T>(
+  names: readonly string[],
+  body: (agents: AgentHandle[]) => Promise<T>,
+): Promise<T> {
   const agents: AgentHandle[] = [];
   try {
     for (const name of names) agents.push(await AgentHandle.spawn(name));

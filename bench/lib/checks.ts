@@ -17,25 +17,38 @@ export function expectExact(s: ExchangeSummary, bytes: number, what: string): vo
 }
 
 /** The server's own summary for a request of `bytes`, exactly one per exchange. */
-export function serverSummaryFor(summaries: readonly ExchangeSummary[], bytes: number, what: string): ExchangeSummary {
+export function serverSummaryFor(
+  summaries: readonly ExchangeSummary[],
+  bytes: number,
+  what: string,
+): ExchangeSummary {
   const mine = summaries.filter((s) => s.expected === bytes);
-  if (mine.length !== 1) throw new BrokenBenchmark(`${what}: ${mine.length} server summaries for ${bytes} bytes`);
+  if (mine.length !== 1)
+    throw new BrokenBenchmark(`${what}: ${mine.length} server summaries for ${bytes} bytes`);
   return mine[0]!;
 }
 
 /** The server's own count of payload bytes sent must be the file size. */
 export function expectSent(s: ExchangeSummary, bytes: number, what: string): void {
-  if (s.bytes !== bytes) throw new BrokenBenchmark(`${what}: the server says it sent ${s.bytes} of ${bytes} bytes`);
+  if (s.bytes !== bytes)
+    throw new BrokenBenchmark(`${what}: the server says it sent ${s.bytes} of ${bytes} bytes`);
 }
 
 /**
  * UDP accounting must be exact: the server sent the whole file by its own count, the client
  * never counts more than that, and its `lost` is exactly sent − received.
  */
-export function expectUdpAccounting(client: ExchangeSummary, server: ExchangeSummary, chars: number, what: string): void {
+export function expectUdpAccounting(
+  client: ExchangeSummary,
+  server: ExchangeSummary,
+  chars: number,
+  what: string,
+): void {
   expectSent(server, chars, what);
   if (client.bytes > server.bytes) {
-    throw new BrokenBenchmark(`${what}: client counted ${client.bytes} bytes, the server sent ${server.bytes}`);
+    throw new BrokenBenchmark(
+      `${what}: client counted ${client.bytes} bytes, the server sent ${server.bytes}`,
+    );
   }
   if (client.lost !== server.bytes - client.bytes) {
     throw new BrokenBenchmark(

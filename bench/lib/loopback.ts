@@ -9,7 +9,11 @@ export const BIG_FILE_CHARS = 123_456_789;
 export const BIG_TRANSFER_TIMEOUT_MS = 120_000;
 
 /** A client of the server `info` describes (its bound port), with any setting overridden. */
-export function clientConfig(proto: Proto, info: EndpointInfo, extra: Partial<ClientConfigInput> = {}): ClientConfigInput {
+export function clientConfig(
+  proto: Proto,
+  info: EndpointInfo,
+  extra: Partial<ClientConfigInput> = {},
+): ClientConfigInput {
   if (info.port === null) throw new Error('the server reported no port');
   return { proto, host: LOOPBACK, port: info.port, ...extra };
 }

@@ -29,7 +29,12 @@ export function runProcess(cmd: string, args: readonly string[], opts: RunOption
 }
 
 /** Waits for an already spawned child, killing it after `timeoutMs`. */
-export function collect(child: ChildProcess, started: number, timeoutMs: number, what: string): Promise<ProcessResult> {
+export function collect(
+  child: ChildProcess,
+  started: number,
+  timeoutMs: number,
+  what: string,
+): Promise<ProcessResult> {
   let stdout = '';
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -85,7 +90,8 @@ export function isListening(port: number): boolean {
 export async function waitForListening(port: number, timeoutMs: number): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (!isListening(port)) {
-    if (performance.now() > deadline) throw new Error(`nothing listened on 127.0.0.1:${port} within ${timeoutMs} ms`);
+    if (performance.now() > deadline)
+      throw new Error(`nothing listened on 127.0.0.1:${port} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 5));
   }
 }

@@ -34,10 +34,26 @@ export class ReferenceRuns {
   ratioRow(scenario: string, target: string, mine: Figure, minRatio: number): BenchRow {
     if (this.failure !== null || this.runs.length === 0) {
       const reason = this.failure ?? `${this.name} did not run`;
-      return { scenario, figure: mine, reference: null, ratio: null, target, status: 'not run', note: reason };
+      return {
+        scenario,
+        figure: mine,
+        reference: null,
+        ratio: null,
+        target,
+        status: 'not run',
+        note: reason,
+      };
     }
     const reference = figure(this.name, this.unit, this.runs);
     const ratio = ratioOf(mine, reference);
-    return { scenario, figure: mine, reference, ratio, target, status: metOrMissed((ratio ?? 0) >= minRatio), note: '' };
+    return {
+      scenario,
+      figure: mine,
+      reference,
+      ratio,
+      target,
+      status: metOrMissed((ratio ?? 0) >= minRatio),
+      note: '',
+    };
   }
 }

@@ -70,9 +70,13 @@ export async function iperf3Transfer(iperf3: string, bytes: number): Promise<num
   const serverDone = collect(server, performance.now(), TOOL_TIMEOUT_MS, 'iperf3 -s');
   try {
     await waitForListening(port, LISTEN_TIMEOUT_MS);
-    const client = await runProcess(iperf3, ['-c', '127.0.0.1', '-p', String(port), '-n', String(bytes), '-J'], {
-      timeoutMs: TOOL_TIMEOUT_MS,
-    });
+    const client = await runProcess(
+      iperf3,
+      ['-c', '127.0.0.1', '-p', String(port), '-n', String(bytes), '-J'],
+      {
+        timeoutMs: TOOL_TIMEOUT_MS,
+      },
+    );
     await serverDone;
     const report = JSON.parse(client.stdout) as IperfJson;
     const sent = report.end?.sum_sent;

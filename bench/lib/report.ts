@@ -42,7 +42,14 @@ function num(n: number | null | undefined): number | null {
 
 function jsonFigure(f: Figure | null, fallbackName: string): JsonFigure | null {
   if (!f) return null;
-  return { name: f.label || fallbackName, unit: f.unit, median: num(f.median), min: num(f.min), max: num(f.max), runs: f.runs };
+  return {
+    name: f.label || fallbackName,
+    unit: f.unit,
+    median: num(f.median),
+    min: num(f.min),
+    max: num(f.max),
+    runs: f.runs,
+  };
 }
 
 export function toJsonRow(row: BenchRow): JsonRow {

@@ -1,7 +1,14 @@
 // Formats rows as a Markdown table, so the same text reads in a terminal and pastes into README.
 import type { BenchRow, Figure } from './result.js';
 
-const HEADER = ['scenario', 'NetLab (median, min–max)', 'reference (median, min–max)', 'ratio', 'target', 'result'];
+const HEADER = [
+  'scenario',
+  'NetLab (median, min–max)',
+  'reference (median, min–max)',
+  'ratio',
+  'target',
+  'result',
+];
 
 /** Three significant digits, thousands separated: 1234.5 → "1,235", 0.01234 → "0.0123". */
 export function formatNumber(value: number): string {

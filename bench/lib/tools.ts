@@ -36,7 +36,9 @@ function aptInstall(pkg: string, log: (line: string) => void): string | null {
     spawnSync('apt-get', ['update'], { encoding: 'utf8', timeout: APT_TIMEOUT_MS });
     r = spawnSync('apt-get', ['install', '-y', pkg], { encoding: 'utf8', timeout: APT_TIMEOUT_MS });
   }
-  return r.status === 0 ? null : `apt-get install -y ${pkg} failed: ${(r.stderr || r.stdout).trim().split('\n').pop()}`;
+  return r.status === 0
+    ? null
+    : `apt-get install -y ${pkg} failed: ${(r.stderr || r.stdout).trim().split('\n').pop()}`;
 }
 
 function find(cmds: readonly string[], ok: (p: string) => boolean): string | null {
@@ -47,14 +49,23 @@ function find(cmds: readonly string[], ok: (p: string) => boolean): string | nul
   return null;
 }
 
-function ensure(cmds: readonly string[], pkg: string, log: (line: string) => void, ok: (p: string) => boolean): Tool {
+function ensure(
+  cmds: readonly string[],
+  pkg: string,
+  log: (line: string) => void,
+  ok: (p: string) => boolean,
+): Tool {
   const name = cmds[cmds.length - 1]!;
   let path = find(cmds, ok);
   if (path) return { name, path, reason: '' };
   const failure = aptInstall(pkg, log);
   path = find(cmds, ok);
   if (path) return { name, path, reason: '' };
-  return { name, path: null, reason: `${name} (${pkg}) missing: ${failure ?? 'still not found after install'}` };
+  return {
+    name,
+    path: null,
+    reason: `${name} (${pkg}) missing: ${failure ?? 'still not found after install'}`,
+  };
 }
 
 export interface ToolSet {

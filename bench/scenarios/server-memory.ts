@@ -20,7 +20,10 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
   await withAgents(['server', 'client'], async ([server, client]) => {
     const info = await server!.startServer({ proto: 'tcp', host: LOOPBACK, port: 0 });
     // A small exchange first, so "idle" is a server that has served, not one that never ran.
-    await client!.clients({ config: clientConfig('tcp', info), command: { type: 'file', chars: 1000 }, count: 1 }, 10_000);
+    await client!.clients(
+      { config: clientConfig('tcp', info), command: { type: 'file', chars: 1000 }, count: 1 },
+      10_000,
+    );
     await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
     const runs = ctx.quick ? 1 : ctx.runs;
     for (let i = 0; i < runs; i++) {

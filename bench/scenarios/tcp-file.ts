@@ -31,11 +31,17 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
       );
       const s = summaryOf(result.runs[0], 'TCP file');
       expectExact(s, BIG_FILE_CHARS, 'TCP file (client)');
-      expectSent(serverSummaryFor(await server!.serverSummaries(1), BIG_FILE_CHARS, 'TCP file'), BIG_FILE_CHARS, 'TCP file');
+      expectSent(
+        serverSummaryFor(await server!.serverSummaries(1), BIG_FILE_CHARS, 'TCP file'),
+        BIG_FILE_CHARS,
+        'TCP file',
+      );
       netlab.push(mbPerSecond(s.bytes, s.durationMs));
       await nc.measure((path) => ncTransfer(path, payload, BIG_FILE_CHARS));
       await iperf3.measure((path) => iperf3Transfer(path, BIG_FILE_CHARS));
-      ctx.log(`  run ${i + 1}: NetLab ${netlab.at(-1)!.toFixed(0)} MB/s, nc ${nc.last}, iperf3 ${iperf3.last}`);
+      ctx.log(
+        `  run ${i + 1}: NetLab ${netlab.at(-1)!.toFixed(0)} MB/s, nc ${nc.last}, iperf3 ${iperf3.last}`,
+      );
     }
   });
   const mine = figure('', 'MB/s', netlab);

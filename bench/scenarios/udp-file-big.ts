@@ -41,7 +41,8 @@ async function plainRun(sender: AgentHandle, receiver: AgentHandle): Promise<Out
   const { port } = await receiver.plainReceive(IDLE_MS, BIG_FILE_CHARS);
   const sent = await sender.plainSend(port, BIG_FILE_CHARS, UDP_CHUNK_BYTES, BIG_TRANSFER_TIMEOUT_MS);
   const got = await receiver.plainReceiveResult(BIG_TRANSFER_TIMEOUT_MS);
-  if (got.bytes > sent.bytes) throw new BrokenBenchmark(`plain pair: received ${got.bytes} > sent ${sent.bytes}`);
+  if (got.bytes > sent.bytes)
+    throw new BrokenBenchmark(`plain pair: received ${got.bytes} > sent ${sent.bytes}`);
   return { lostPct: (100 * (sent.bytes - got.bytes)) / sent.bytes, rate: mbPerSecond(got.bytes, got.ms) };
 }
 
@@ -55,11 +56,21 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
       // The same two processes play the plain pair: the server's sends, the client's receives.
       plain.push(await plainRun(server!, client!));
       const [m, p] = [mine.at(-1)!, plain.at(-1)!];
-      ctx.log(`  run ${i + 1}: NetLab ${m.lostPct.toFixed(2)} % lost ${m.rate.toFixed(0)} MB/s; plain ${p.lostPct.toFixed(2)} % lost ${p.rate.toFixed(0)} MB/s`);
+      ctx.log(
+        `  run ${i + 1}: NetLab ${m.lostPct.toFixed(2)} % lost ${m.rate.toFixed(0)} MB/s; plain ${p.lostPct.toFixed(2)} % lost ${p.rate.toFixed(0)} MB/s`,
+      );
     }
   });
-  const lost = figure('', '%', mine.map((o) => o.lostPct));
-  const plainLost = figure('plain', '%', plain.map((o) => o.lostPct));
+  const lost = figure(
+    '',
+    '%',
+    mine.map((o) => o.lostPct),
+  );
+  const plainLost = figure(
+    'plain',
+    '%',
+    plain.map((o) => o.lostPct),
+  );
   return [
     {
       scenario: TITLE,
@@ -69,7 +80,18 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
       target: TARGET,
       status: metOrMissed(lost.median <= plainLost.median),
       note: '',
-      extra: [figure('NetLab', 'MB/s', mine.map((o) => o.rate)), figure('plain', 'MB/s', plain.map((o) => o.rate))],
+      extra: [
+        figure(
+          'NetLab',
+          'MB/s',
+          mine.map((o) => o.rate),
+        ),
+        figure(
+          'plain',
+          'MB/s',
+          plain.map((o) => o.rate),
+        ),
+      ],
     },
   ];
 }
