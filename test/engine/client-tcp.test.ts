@@ -112,13 +112,15 @@ describe.each(HOSTS)('TcpClient on %s', (host) => {
       for (let k = 3; k >= 1; k--) sock.write(segment(k, 10));
       sock.end();
     });
-    const summary = await client(host, s.port, new EventLog()).run({
+    const log = new EventLog();
+    const summary = await client(host, s.port, log).run({
       type: 'stream',
       intervalMs: 0,
       count: 20,
       size: 10,
     });
     expect(summary).toMatchObject({ expected: 30, bytes: 30, lost: 0, segmentsExpected: 3, missing: 0 });
+    expect(log.of('rx')[0]!.detail).toContain('only 3 segments');
   });
 
   it('stream: a bad-stream reply is an error, not segments', async () => {

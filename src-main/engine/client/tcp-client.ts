@@ -30,6 +30,8 @@ class TcpExchange extends ClientExchange {
   private readonly framer: SegmentFramer | null;
   private prepareTimer: NodeJS.Timeout | null = null;
   private streamStarted = false;
+  /** Told with the read that revealed it: the server capped the stream at its limit. */
+  private cappedNote = '';
 
   constructor(ctx: ExchangeContext) {
     super(ctx);
@@ -132,7 +134,12 @@ class TcpExchange extends ClientExchange {
     }
     this.stats.payload(chunk.length, now);
     const segment = this.framer ? this.framer.push(chunk) : null;
-    this.emit('rx', chunk.length, segment, `socket read ${this.stats.reads} (a read, not a TCP segment)`);
+    let detail = `socket read ${this.stats.reads} (a read, not a TCP segment)`;
+    if (this.cappedNote) {
+      detail += `; ${this.cappedNote}`;
+      this.cappedNote = '';
+    }
+    this.emit('rx', chunk.length, segment, detail);
   }
 
   private onReplyData(chunk: Buffer, now: number): void {
@@ -145,7 +152,7 @@ class TcpExchange extends ClientExchange {
     const tracker = this.stats.sequence!;
     if (tracker.first === null && sequence !== null && this.stats.adoptStreamCount(sequence)) {
       // TCP loses nothing, so a first number below the count means the server capped the stream.
-      this.emit('rx', null, sequence, `the server sends ${sequence} segments (its stream limit)`);
+      this.cappedNote = `the server sends only ${sequence} segments (its stream limit)`;
     }
     tracker.note(sequence);
   }
