@@ -11,7 +11,7 @@ import {
 import type { Proto } from '../../src-shared/protocol/limits.js';
 import { formatHostPort } from '../../src-shared/hosts.js';
 import { runClientLoop } from './client-loop.js';
-import { runExchange } from './exchange-runner.js';
+import { cancelOnSigint, runExchange } from './exchange-runner.js';
 import type { ExchangeOutput } from './exchange-runner.js';
 import { LineReader } from './line-reader.js';
 import {
@@ -23,7 +23,7 @@ import {
   parseSecondsToMs,
 } from './options.js';
 import type { TargetOptions } from './options.js';
-import { EXIT_FAILURE, unwrap, warn, withLab } from './session.js';
+import { EXIT_FAILURE, EXIT_INTERRUPTED, unwrap, warn, withLab } from './session.js';
 import { resolveTarget } from './target.js';
 
 interface ClientOptions extends TargetOptions {
@@ -129,8 +129,11 @@ async function runClient(proto: Proto, oneShot: Command | null, opts: ClientOpti
         }),
       );
       if (oneShot !== null) {
-        const outcome = await runExchange(lab, info.id, oneShot, out);
-        if (!outcome.ok) process.exitCode = EXIT_FAILURE;
+        // From here on Ctrl-C is a signal that cancels the exchange, not a keystroke for readline.
+        reader?.close();
+        const outcome = await runExchange(lab, info.id, oneShot, out, cancelOnSigint());
+        if (outcome.summary?.end === 'cancelled') process.exitCode = EXIT_INTERRUPTED;
+        else if (!outcome.ok) process.exitCode = EXIT_FAILURE;
         return;
       }
       say(`${proto} client for ${formatHostPort(target.host, target.port)}: quit, stream (s), a number (file) or text (echo).`);

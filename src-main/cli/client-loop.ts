@@ -8,8 +8,8 @@ import {
 } from '../../src-shared/protocol/limits.js';
 import type { Proto } from '../../src-shared/protocol/limits.js';
 import type { Lab } from '../engine/lab.js';
-import { runExchange } from './exchange-runner.js';
-import type { ExchangeOutput } from './exchange-runner.js';
+import { cancelOnSigint, runExchange } from './exchange-runner.js';
+import type { CancelHook, ExchangeOutput } from './exchange-runner.js';
 import type { LineReader } from './line-reader.js';
 import { checkSegmentSize, parseIntervalMs, parsePositiveInt } from './options.js';
 
@@ -27,6 +27,12 @@ export interface ClientLoopContext {
 
 /** Runs until `quit`, end of input, or Ctrl-C at the prompt. Failed exchanges do not end it. */
 export async function runClientLoop(ctx: ClientLoopContext): Promise<void> {
+  const onSignal = cancelOnSigint();
+  // Ctrl-C cancels the running exchange: readline reports it on a terminal, a signal otherwise.
+  const onCancellable: CancelHook = (cancel) => {
+    ctx.reader.onInterrupt(cancel);
+    onSignal(cancel);
+  };
   for (;;) {
     const line = await ctx.reader.ask('PROMPT: ');
     if (line === null) return;
@@ -35,7 +41,7 @@ export async function runClientLoop(ctx: ClientLoopContext): Promise<void> {
     if (text === '') continue;
     const command = text === 'stream' || text === 's' ? await askStream(ctx) : commandFor(text);
     if (command === null) continue;
-    await runExchange(ctx.lab, ctx.endpointId, command, ctx.out, (cancel) => ctx.reader.onInterrupt(cancel));
+    await runExchange(ctx.lab, ctx.endpointId, command, ctx.out, onCancellable);
   }
 }
 

@@ -24,6 +24,16 @@ export interface ExchangeOutcome {
 /** Client Ctrl-C: cancels the running exchange; the summary then says "cancelled". */
 export type CancelHook = (cancel: (() => void) | null) => void;
 
+/** Ctrl-C delivered as a signal (no terminal reader holds it) cancels the running exchange. */
+export function cancelOnSigint(): CancelHook {
+  let listener: (() => void) | null = null;
+  return (cancel) => {
+    if (listener) process.removeListener('SIGINT', listener);
+    listener = cancel;
+    if (listener) process.on('SIGINT', listener);
+  };
+}
+
 export async function runExchange(
   lab: Lab,
   endpointId: string,

@@ -8,6 +8,11 @@ export function formatCount(n: number): string {
   return thousands.format(n);
 }
 
+/** `1 datagram`, `2,000 datagrams`. */
+export function plural(n: number, word: string): string {
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export function formatDuration(ms: number): string {
   if (ms < 1) return `${ms.toFixed(3)} ms`;
   if (ms < 1000) return `${ms.toFixed(1)} ms`;
@@ -35,7 +40,7 @@ const END_TEXT: Record<EndReason, string> = {
   'prepare-timeout': 'no file_prepared in time',
   error: 'error',
   cancelled: 'cancelled',
-  done: 'done',
+  done: 'complete (everything expected arrived)',
 };
 
 /** What the request was, as the user would type it: `echo "hello"`, `file 1000`, `stream 10 ms × 1000 × 1024 B`. */
@@ -58,9 +63,9 @@ export function formatClientSummary(s: ExchangeSummary): string {
   const facts: string[] = [];
   if (s.expected !== null) facts.push(`${formatCount(s.lost)} bytes lost`);
   if (s.proto === 'tcp') {
-    facts.push(`${formatCount(s.reads)} socket reads (TCP reads are not segments: the kernel merges and splits them)`);
+    facts.push(`${plural(s.reads, 'socket read')} (TCP reads are not segments: the kernel merges and splits them)`);
   } else {
-    facts.push(`${formatCount(s.datagrams)} datagrams`);
+    facts.push(plural(s.datagrams, 'datagram'));
   }
   if (s.prepareMs !== null) facts.push(`file_prepared after ${formatDuration(s.prepareMs)}`);
   lines.push(`  ${facts.join(', ')}`);

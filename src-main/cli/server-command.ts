@@ -10,7 +10,7 @@ import { formatCount, formatServedLine } from './format.js';
 import { LineReader } from './line-reader.js';
 import { addTargetOptions, parsePositiveInt } from './options.js';
 import type { TargetOptions } from './options.js';
-import { unwrap, warn, withLab } from './session.js';
+import { EXIT_INTERRUPTED, unwrap, warn, withLab } from './session.js';
 import { resolveTarget } from './target.js';
 
 interface ServerOptions extends TargetOptions {
@@ -20,8 +20,6 @@ interface ServerOptions extends TargetOptions {
   seq: boolean;
 }
 
-/** A second Ctrl-C while stopping exits at once with the shell's "interrupted" status. */
-const EXIT_INTERRUPTED = 130;
 /** Event kinds `--json` prints: what happened to each request, not every packet. */
 const JSON_KINDS: ReadonlySet<LabEvent['kind']> = new Set(['listening', 'summary', 'error', 'closed']);
 

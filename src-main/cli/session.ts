@@ -6,6 +6,8 @@ import { Lab } from '../engine/lab.js';
 
 /** Exit status for a failed run (bad arguments exit through commander with its own status). */
 export const EXIT_FAILURE = 1;
+/** The shell's status for "stopped by Ctrl-C" (128 + SIGINT). */
+export const EXIT_INTERRUPTED = 130;
 
 export function warn(line: string): void {
   process.stderr.write(`${line}\n`);

@@ -58,9 +58,9 @@ async function usableEntries(hostsPath: string | undefined, ctx: TargetContext):
 }
 
 async function askForEntry(entries: HostEntry[], reader: LineReader, ctx: TargetContext): Promise<HostEntry> {
-  entries.forEach((e, i) => ctx.say(`  ${i + 1}) ${formatHostPort(e.host, e.port)}`));
+  entries.forEach((e, i) => ctx.say(`  ${i + 1}) ${displayEntry(e)}`));
   for (let attempt = 0; attempt < PICK_ATTEMPTS_MAX; attempt++) {
-    const answer = await reader.ask(`Host and port (number or host:port, Enter = ${formatHostPort(entries[0]!.host, entries[0]!.port).trim()}): `);
+    const answer = await reader.ask(`Host and port (number or host:port, Enter = ${displayEntry(entries[0]!)}): `);
     const text = answer?.trim() ?? '';
     if (text === '') return entries[0]!;
     if (/^\d+$/.test(text) && entries[Number(text) - 1]) return entries[Number(text) - 1]!;
@@ -69,6 +69,10 @@ async function askForEntry(entries: HostEntry[], reader: LineReader, ctx: Target
     ctx.say(`Not an entry number or host:port: ${typed.message}`);
   }
   throw new LabError('BAD_ARGUMENT', 'No host and port chosen.');
+}
+
+function displayEntry(e: HostEntry): string {
+  return e.host === '' ? `:${e.port} (all interfaces)` : formatHostPort(e.host, e.port);
 }
 
 function checked(raw: Target, role: Role): Target {
