@@ -11,7 +11,10 @@ const V4_MAPPED_PREFIX = '::ffff:';
  */
 export function socketAddress(address: string | undefined, port: number | undefined): string {
   if (address === undefined || port === undefined) return '';
-  const plain = address.startsWith(V4_MAPPED_PREFIX) && address.includes('.') ? address.slice(V4_MAPPED_PREFIX.length) : address;
+  const plain =
+    address.startsWith(V4_MAPPED_PREFIX) && address.includes('.')
+      ? address.slice(V4_MAPPED_PREFIX.length)
+      : address;
   return formatHostPort(plain, port);
 }
 

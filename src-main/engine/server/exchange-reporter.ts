@@ -100,7 +100,8 @@ export class ExchangeReporter {
     const s = this.scope;
     const p = this.planned;
     const durationMs = this.firstWriteT === null ? 0 : this.lastWriteT - this.firstWriteT;
-    const badRequest = p?.command === 'bad' && p.reply !== null ? { code: 'BAD_REQUEST' as const, message: p.reply } : null;
+    const badRequest =
+      p?.command === 'bad' && p.reply !== null ? { code: 'BAD_REQUEST' as const, message: p.reply } : null;
     return {
       exchange: s.exchange,
       endpoint: s.endpoint,

@@ -35,13 +35,35 @@ export function planRequest(raw: Uint8Array, proto: Proto, config: ServerConfig)
   const base = { reply: null, segments: 0 };
   switch (c.kind) {
     case 'empty':
-      return { ...base, command: null, text: '', expected: 0, detail: 'empty request: no reply', plan: { kind: 'none' } };
+      return {
+        ...base,
+        command: null,
+        text: '',
+        expected: 0,
+        detail: 'empty request: no reply',
+        plan: { kind: 'none' },
+      };
     case 'echo': {
       const bytes = encodeUtf8(c.reply);
-      return { command: 'echo', text: c.text, expected: bytes.length, detail: shorten(c.text), reply: c.reply, segments: 0, plan: { kind: 'text', bytes } };
+      return {
+        command: 'echo',
+        text: c.text,
+        expected: bytes.length,
+        detail: shorten(c.text),
+        reply: c.reply,
+        segments: 0,
+        plan: { kind: 'text', bytes },
+      };
     }
     case 'file':
-      return { ...base, command: 'file', text: c.text, expected: c.chars, detail: c.text, plan: { kind: 'file', chars: c.chars } };
+      return {
+        ...base,
+        command: 'file',
+        text: c.text,
+        expected: c.chars,
+        detail: c.text,
+        plan: { kind: 'file', chars: c.chars },
+      };
     case 'stream': {
       const note = c.capped ? `: count capped at ${c.count} (stream limit)` : '';
       const { intervalMs, count, size } = c;
@@ -58,19 +80,30 @@ export function planRequest(raw: Uint8Array, proto: Proto, config: ServerConfig)
     case 'bad': {
       const bytes = encodeUtf8(c.reply);
       const detail = c.text !== '' ? shorten(c.text) : describeRaw(raw, c.reason);
-      return { command: 'bad', text: c.text, expected: bytes.length, detail, reply: c.reply, segments: 0, plan: { kind: 'text', bytes } };
+      return {
+        command: 'bad',
+        text: c.text,
+        expected: bytes.length,
+        detail,
+        reply: c.reply,
+        segments: 0,
+        plan: { kind: 'text', bytes },
+      };
     }
   }
 }
 
 /** A request that could not be decoded or was too long, shown readably (U+FFFD for bad bytes). */
 function describeRaw(raw: Uint8Array, reason: string): string {
-  const shown = shorten(decodeUtf8Lenient(raw.subarray(0, REQUEST_DETAIL_MAX_CHARS)));
+  // Decoding one byte more than is shown lets shorten() see the text was cut and mark it.
+  const shown = shorten(decodeUtf8Lenient(raw.subarray(0, REQUEST_DETAIL_MAX_CHARS + 1)));
   if (reason === 'oversized') return `over ${REQUEST_MAX_BYTES} bytes: ${shown}`;
   return `not UTF-8 (${raw.length} bytes): ${shown}`;
 }
 
 function shorten(text: string): string {
   const oneLine = text.replace(/[\r\n\t]/g, ' ');
-  return oneLine.length > REQUEST_DETAIL_MAX_CHARS ? `${oneLine.slice(0, REQUEST_DETAIL_MAX_CHARS)}…` : oneLine;
+  return oneLine.length > REQUEST_DETAIL_MAX_CHARS
+    ? `${oneLine.slice(0, REQUEST_DETAIL_MAX_CHARS)}…`
+    : oneLine;
 }

@@ -58,7 +58,8 @@ export abstract class ServerBase implements ServerEndpoint {
 
   /** Throws unless start() may run now. */
   protected assertIdle(): void {
-    if (this.state !== 'idle') throw new LabError('BUSY', `${this.label} server ${this.id} is already ${this.state}.`);
+    if (this.state !== 'idle')
+      throw new LabError('BUSY', `${this.label} server ${this.id} is already ${this.state}.`);
   }
 
   /** Records the bound address and announces it. */
@@ -81,6 +82,13 @@ export abstract class ServerBase implements ServerEndpoint {
   }
 
   protected emit(kind: EventKind, detail: string): void {
-    this.opts.sink.emit({ endpoint: this.id, role: 'server', proto: this.proto, kind, local: this.local ?? '', detail });
+    this.opts.sink.emit({
+      endpoint: this.id,
+      role: 'server',
+      proto: this.proto,
+      kind,
+      local: this.local ?? '',
+      detail,
+    });
   }
 }

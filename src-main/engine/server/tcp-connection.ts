@@ -105,7 +105,11 @@ export class TcpConnection {
   private readonly onRequestTimeout = (): void => {
     if (this.phase !== 'reading') return;
     const seconds = REQUEST_WAIT_MS / 1000;
-    this.end('error', `no request within ${seconds} s; closing`, new LabError('TIMEOUT', `no request in ${seconds} s`));
+    this.end(
+      'error',
+      `no request within ${seconds} s; closing`,
+      new LabError('TIMEOUT', `no request in ${seconds} s`),
+    );
     this.socket.destroy();
   };
 
@@ -116,18 +120,29 @@ export class TcpConnection {
     this.socket.setTimeout(0);
     const planned = planRequest(request.bytes, 'tcp', this.scope.config);
     this.reporter.request(planned, request.received);
-    const ctx = { writer: this.writer, reporter: this.reporter, fileChunkBytes: FILE_WRITE_CHUNK_BYTES, signal: this.abort.signal };
+    const ctx = {
+      writer: this.writer,
+      reporter: this.reporter,
+      fileChunkBytes: FILE_WRITE_CHUNK_BYTES,
+      signal: this.abort.signal,
+    };
     sendReply(planned.plan, ctx)
       .catch(() => 'error' as const)
       .then((end) => {
         if (end === 'done') {
-          this.end('done', planned.plan.kind === 'none' ? 'empty request: closed without reply' : 'reply complete, connection closed');
+          this.end(
+            'done',
+            planned.plan.kind === 'none'
+              ? 'empty request: closed without reply'
+              : 'reply complete, connection closed',
+          );
           if (!this.socketClosed) this.lingerTimer = setTimeout(() => this.socket.destroy(), CLOSE_LINGER_MS);
           return;
         }
         if (end === 'cancelled') this.end('cancelled', 'cancelled: server closing');
         else {
-          const failure = this.writer.failure ?? new LabError('CONNECTION_RESET', `${this.remote} closed the connection.`);
+          const failure =
+            this.writer.failure ?? new LabError('CONNECTION_RESET', `${this.remote} closed the connection.`);
           const progress = `${this.reporter.sentBytes} of ${planned.expected} bytes`;
           this.end('error', `peer vanished after ${progress}: ${failure.message}`, failure);
         }

@@ -26,7 +26,11 @@ export class TcpServer extends ServerBase {
     this.assertIdle();
     const { host, port } = this.opts.config;
     // allowHalfOpen: `nc -N` half-closes right after its request and must still get the reply.
-    const server = createServer({ allowHalfOpen: true, highWaterMark: TCP_HIGH_WATER_MARK_BYTES, noDelay: true });
+    const server = createServer({
+      allowHalfOpen: true,
+      highWaterMark: TCP_HIGH_WATER_MARK_BYTES,
+      noDelay: true,
+    });
     this.server = server;
     server.on('connection', this.onConnection);
     try {
@@ -61,7 +65,11 @@ export class TcpServer extends ServerBase {
       socket.destroy();
       return;
     }
-    const connection = new TcpConnection(socket, { sink: this.opts.sink, endpoint: this.id, config: this.opts.config });
+    const connection = new TcpConnection(socket, {
+      sink: this.opts.sink,
+      endpoint: this.id,
+      config: this.opts.config,
+    });
     this.connections.add(connection);
     void connection.settled.then(() => this.connections.delete(connection));
   };

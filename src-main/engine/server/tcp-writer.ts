@@ -79,7 +79,12 @@ export class TcpPayloadWriter implements PayloadWriter {
       const onEvent = (): void => settle(true);
       const onClose = (): void => settle(false);
       const stall = setTimeout(() => {
-        this.fail(new LabError('TIMEOUT', `${this.where} read nothing for ${TCP_STALL_TIMEOUT_MS / 1000} s; dropped.`));
+        this.fail(
+          new LabError(
+            'TIMEOUT',
+            `${this.where} read nothing for ${TCP_STALL_TIMEOUT_MS / 1000} s; dropped.`,
+          ),
+        );
         socket.destroy();
         settle(false);
       }, TCP_STALL_TIMEOUT_MS);

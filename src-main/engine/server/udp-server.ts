@@ -80,10 +80,17 @@ export class UdpServer extends ServerBase {
     const writer = new UdpPayloadWriter(socket, peer.port, peer.address, abort.signal, remote);
     const transfer: Transfer = { abort, done: Promise.resolve() };
     this.transfers.add(transfer);
-    transfer.done = this.serve(planned, reporter, writer, abort.signal).finally(() => this.transfers.delete(transfer));
+    transfer.done = this.serve(planned, reporter, writer, abort.signal).finally(() =>
+      this.transfers.delete(transfer),
+    );
   };
 
-  private async serve(planned: PlannedRequest, reporter: ExchangeReporter, writer: UdpPayloadWriter, signal: AbortSignal): Promise<void> {
+  private async serve(
+    planned: PlannedRequest,
+    reporter: ExchangeReporter,
+    writer: UdpPayloadWriter,
+    signal: AbortSignal,
+  ): Promise<void> {
     const ctx = { writer, reporter, fileChunkBytes: this.opts.config.chunkBytes, signal };
     const end = await sendReply(planned.plan, ctx).catch(() => 'error' as const);
     if (end === 'done') {
@@ -94,7 +101,11 @@ export class UdpServer extends ServerBase {
     } else {
       const failure = writer.failure ?? toLabError(new Error('send failed'), reporter.scope.remote);
       const progress = `${reporter.sentBytes} of ${planned.expected} bytes`;
-      reporter.finish('error', `sending to ${reporter.scope.remote} failed after ${progress}: ${failure.message}`, failure.toInfo());
+      reporter.finish(
+        'error',
+        `sending to ${reporter.scope.remote} failed after ${progress}: ${failure.message}`,
+        failure.toInfo(),
+      );
     }
   }
 }

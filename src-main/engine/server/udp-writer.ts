@@ -2,6 +2,7 @@
 // sends in bursts, keeps the datagrams handed to libuv bounded, and yields one event-loop turn
 // between bursts: other peers' requests and transfers get their turn, and a fast receiver keeps up.
 import type { Socket } from 'node:dgram';
+import { performance } from 'node:perf_hooks';
 import { toLabError } from '../errors.js';
 import type { LabError } from '../errors.js';
 import type { PayloadWriter } from './payload-writer.js';
@@ -10,10 +11,19 @@ import type { PayloadWriter } from './payload-writer.js';
 export const UDP_BURST_DATAGRAMS = 32;
 /** Datagrams handed to libuv whose send callback has not run yet, at most. */
 export const UDP_MAX_IN_FLIGHT = 256;
+/**
+ * Rate cap per transfer. Loopback never pushes back and a Node receiver that logs every datagram
+ * reads slower than we send; an 8 MiB receive buffer holds ~3,600 datagrams of 1,120 bytes, so
+ * an uncapped 10 MB file overflows it whenever the receiver runs at under ~60 % of our speed.
+ * Env override (bytes/s, 0 = uncapped) lets a lesson show what loss looks like.
+ */
+export const UDP_PACE_BYTES_PER_SEC = paceFromEnv(process.env.NETLAB_UDP_PACE_BPS, 40_000_000);
 
 export class UdpPayloadWriter implements PayloadWriter {
   private inFlight = 0;
   private burst = 0;
+  private sentBytes = 0;
+  private startMs: number | null = null;
   private failed: LabError | null = null;
   private wake: (() => void) | null = null;
 
@@ -43,6 +53,8 @@ export class UdpPayloadWriter implements PayloadWriter {
       this.failed ??= toLabError(err, this.where);
       return false;
     }
+    this.startMs ??= performance.now();
+    this.sentBytes += chunk.length;
     this.inFlight += 1;
     this.burst += 1;
     return this.burst < UDP_BURST_DATAGRAMS && this.inFlight < UDP_MAX_IN_FLIGHT;
@@ -54,10 +66,20 @@ export class UdpPayloadWriter implements PayloadWriter {
     this.wake?.();
   };
 
-  /** Waits until at most half the in-flight bound is pending, then yields one turn. */
+  /**
+   * Waits until at most half the in-flight bound is pending, then yields: one turn when behind the
+   * rate cap, a sleep when a whole millisecond ahead (sleeping, not spinning, leaves the CPU to a
+   * receiver on the same machine).
+   */
   async drained(): Promise<boolean> {
     await this.until(() => this.inFlight <= UDP_MAX_IN_FLIGHT / 2);
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    const aheadMs =
+      this.startMs === null || UDP_PACE_BYTES_PER_SEC === 0
+        ? 0
+        : this.startMs + (this.sentBytes * 1000) / UDP_PACE_BYTES_PER_SEC - performance.now();
+    await new Promise<void>((resolve) =>
+      aheadMs >= 1 ? setTimeout(resolve, Math.floor(aheadMs)) : setImmediate(resolve),
+    );
     this.burst = 0;
     return this.open;
   }
@@ -81,4 +103,9 @@ export class UdpPayloadWriter implements PayloadWriter {
       this.signal.addEventListener('abort', check);
     });
   }
+}
+
+function paceFromEnv(raw: string | undefined, fallback: number): number {
+  const value = raw === undefined ? NaN : Number(raw);
+  return Number.isFinite(value) && value >= 0 ? value : fallback;
 }
