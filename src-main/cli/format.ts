@@ -93,5 +93,13 @@ export function formatClock(iso: string): string {
 export function formatServedLine(event: LabEvent, s: ExchangeSummary): string {
   const outcome = s.error ? `${s.command === 'bad' ? 'refused' : s.end}: ${s.error.message}` : s.end;
   const rate = s.throughputBps > 0 && s.durationMs >= 1 ? ` ${formatRate(s.throughputBps)}` : '';
-  return `${formatClock(event.time)}  ${s.remote || event.remote}  ${describeRequest(s)}  ${formatCount(s.bytes)} B${rate}  ${outcome}`;
+  return `${formatClock(event.time)}  ${s.remote || event.remote}  ${describeRequest(s)}${cappedNote(s)}  ${formatCount(s.bytes)} B${rate}  ${outcome}`;
+}
+
+/** The server log says when a stream's count was cut to the stream limit (PROTOCOL.md §3). */
+function cappedNote(s: ExchangeSummary): string {
+  const m = /^stream-[^-]+-(\d+)-(\d+)$/.exec(s.request);
+  if (s.command !== 'stream' || !m || s.expected === null) return '';
+  const sent = s.expected / Number(m[2]);
+  return sent < Number(m[1]) ? ` (capped at ${formatCount(sent)} segments by the stream limit)` : '';
 }

@@ -73,6 +73,7 @@ describe('netlab command', () => {
     expect(r.stdout).toMatch(/stream 0\.0 ms × 30 × 1024 B over UDP/);
     expect(r.stdout).not.toMatch(/NEVER SENT/);
     expect(udpServer.stdout).toMatch(/echo "hello"/);
+    await udpServer.waitFor(/stream 0\.0 ms × 30 × 1024 B \(capped at 20 segments by the stream limit\)\s+20,480 B/);
   });
 
   it('fails with a one-line reason and a non-zero status', async () => {
