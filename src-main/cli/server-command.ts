@@ -61,7 +61,9 @@ async function serve(lab: Lab, proto: Proto, opts: ServerOptions): Promise<void>
   } finally {
     reader?.close();
   }
-  const unsubscribe = lab.onEvents((batch) => printEvents(batch, json));
+  // Until the server listens, its errors are the start failure, which is reported once, below.
+  let serving = false;
+  const unsubscribe = lab.onEvents((batch) => printEvents(batch, json, serving));
   const stopped = waitForStopSignal();
   const info = unwrap(
     await lab.startServer({
@@ -75,6 +77,7 @@ async function serve(lab: Lab, proto: Proto, opts: ServerOptions): Promise<void>
       sequenceNumbers: opts.seq,
     }),
   );
+  serving = true;
   if (!json) {
     say(`listening ${proto} ${info.local ?? `${target.host}:${info.port ?? target.port}`}`);
     say(describeSettings(info));
@@ -86,7 +89,7 @@ async function serve(lab: Lab, proto: Proto, opts: ServerOptions): Promise<void>
   unsubscribe();
 }
 
-function printEvents(batch: readonly LabEvent[], json: boolean): void {
+function printEvents(batch: readonly LabEvent[], json: boolean, serving: boolean): void {
   let text = '';
   for (const e of batch) {
     if (e.role !== 'server') continue;
@@ -94,7 +97,7 @@ function printEvents(batch: readonly LabEvent[], json: boolean): void {
       if (JSON_KINDS.has(e.kind)) text += JSON.stringify(e) + '\n';
     } else if (e.kind === 'summary' && e.summary) {
       text += formatServedLine(e, e.summary) + '\n';
-    } else if (e.kind === 'error' && e.exchange === null) {
+    } else if (e.kind === 'error' && e.exchange === null && serving) {
       process.stderr.write(`netlab: ${e.detail}\n`);
     }
   }

@@ -78,14 +78,15 @@ describe('netlab command', () => {
 
   it('fails with a one-line reason and a non-zero status', async () => {
     // Independent runs: in parallel, since each spawn pays tsx's start-up.
-    const [refused, unknown, serverSaysNo, badPort, badSize] = await Promise.all([
+    const [refused, unknown, serverSaysNo, badPort, badSize, inUse] = await Promise.all([
       runCli(['client', 'tcp', '--host', '127.0.0.1', '--port', '1', 'echo', 'x']),
       runCli(['client', 'tcp', '--host', 'no-such-host.invalid', '--port', '8120', 'echo', 'x']),
       runCli(['client', 'tcp', '--host', '127.0.0.1', '--port', tcpPort, 'file', '0', '--json']),
       runCli(['client', 'tcp', '--port', '70000', 'echo', 'x']),
       runCli(['client', 'udp', '--port', '8120', 'stream', '--size', '70000']),
+      runCli(['server', 'udp', '--host', '127.0.0.1', '--port', udpPort]),
     ]);
-    for (const r of [refused, unknown, serverSaysNo, badPort, badSize]) {
+    for (const r of [refused, unknown, serverSaysNo, badPort, badSize, inUse]) {
       expect(r.code).not.toBe(0);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
@@ -95,6 +96,7 @@ describe('netlab command', () => {
     expect(JSON.parse(serverSaysNo.stdout)).toMatchObject({ end: 'error', error: { code: 'BAD_REQUEST' } });
     expect(badPort.stderr).toMatch(/--port.*0 to 65535/);
     expect(badSize.stderr).toMatch(/65507/);
+    expect(inUse.stderr).toMatch(/already in use.*\[ADDR_IN_USE\]/);
   });
 
   it('server: one line per request served, stops cleanly on SIGTERM and writes its CSV', async () => {
