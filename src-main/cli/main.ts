@@ -20,6 +20,12 @@ function buildProgram(): Command {
   return program;
 }
 
+// `netlab … | head -1` closes our stdout early: that is the reader's choice, not a crash.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 buildProgram()
   .parseAsync(process.argv)
   .catch(reportFailure)

@@ -2,7 +2,7 @@
 // ordered, batched stream of events that is also journalled to disk. Every face of NetLab (CLI,
 // Electron IPC, browser mode) drives this one object.
 import { resolve } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import {
   ERROR_CODES,
   isLabCommandName,
@@ -165,7 +165,17 @@ export class Lab implements LabApi {
 
   /** The session so far as CSV (header first), streamed from the journal: for browser-mode download. */
   csvStream(): Readable {
-    return journalToCsv(this.journal.path, this.journalSnapshot()).stream;
+    try {
+      return journalToCsv(this.journal.path, this.journalSnapshot()).stream;
+    } catch (err) {
+      // A download handler reads errors from the stream; it should not have to catch a throw too.
+      const failure = asLabError(err);
+      return new Readable({
+        read() {
+          this.destroy(failure);
+        },
+      });
+    }
   }
 
   /** Closes every endpoint, delivers and journals the last events. Safe to call twice. */
