@@ -61,17 +61,15 @@ export function journalToCsv(journalPath: string, endByte: number): CsvStream {
   const source =
     endByte > 0 ? createReadStream(journalPath, { encoding: 'utf8', end: endByte - 1 }) : Readable.from([]);
   const toRows = new JournalLinesToRows();
-  let settle: { resolve: (rows: number) => void; reject: (err: unknown) => void } | null = null;
+  let stream!: Readable;
+  // Errors anywhere destroy the whole chain, so the reader of `stream` sees them too.
   const done = new Promise<number>((resolve, reject) => {
-    settle = { resolve, reject };
+    stream = pipeline(source, toRows, stringify({ header: true, columns: [...CSV_COLUMNS] }), (err) =>
+      err ? reject(err) : resolve(toRows.rows),
+    );
   });
   // A caller that only reads the stream sees errors there; `done` must not crash it as unhandled.
   done.catch(() => undefined);
-  // Errors anywhere destroy the whole chain, so the reader of `stream` sees them too.
-  const stream = pipeline(source, toRows, stringify({ header: true, columns: [...CSV_COLUMNS] }), (err) => {
-    if (err) settle?.reject(err);
-    else settle?.resolve(toRows.rows);
-  });
   return { stream, done };
 }
 
