@@ -19,6 +19,7 @@ interface PipelineOutput {
   journalEvents: number;
   payloadBytes: number;
   ms: number;
+  cpuMs: number;
 }
 
 async function run(ctx: BenchContext): Promise<BenchRow[]> {

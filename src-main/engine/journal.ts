@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { LabEvent } from '../../src-shared/events.js';
 import { LabError, toLabError } from './errors.js';
+import { batchEventJson } from './event-json.js';
 
 export const JOURNAL_DIR_NAME = 'netlab-sessions';
 
@@ -63,8 +64,8 @@ export class Journal {
 
   append(batch: readonly LabEvent[]): void {
     if (this.fd === null || this.failure !== null || batch.length === 0) return;
-    let text = '';
-    for (const event of batch) text += JSON.stringify(event) + '\n';
+    // Shared with the bridge's event message for the same batch: each event is stringified once.
+    const text = `${batchEventJson(batch).join('\n')}\n`;
     try {
       const buf = Buffer.from(text, 'utf8');
       let off = 0;
