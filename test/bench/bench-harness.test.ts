@@ -55,7 +55,15 @@ describe('table and JSON', () => {
     const mine = figure('', 'MB/s', [300, 310]);
     const ref = figure('nc', 'MB/s', [200]);
     const table = formatTable([
-      { scenario: 'a | b', figure: mine, reference: ref, ratio: ratioOf(mine, ref), target: '≥ 1.2× nc', status: 'met', note: '' },
+      {
+        scenario: 'a | b',
+        figure: mine,
+        reference: ref,
+        ratio: ratioOf(mine, ref),
+        target: '≥ 1.2× nc',
+        status: 'met',
+        note: '',
+      },
       notRunRow('renderer', 'no task over 100 ms', 'browser mode missing'),
       brokenRow('udp', '0 lost', 'wrong result: got 1 of 2 bytes'),
     ]);

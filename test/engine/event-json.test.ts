@@ -7,7 +7,14 @@ function batchOf(n: number): LabEvent[] {
   const batch: LabEvent[] = [];
   const recorder = new EventRecorder((e) => batch.push(e));
   for (let i = 0; i < n; i++) {
-    recorder.emit({ endpoint: 'c1', role: 'client', proto: 'udp', kind: 'rx', bytes: i, detail: `a "quoted", \n line ${i}` });
+    recorder.emit({
+      endpoint: 'c1',
+      role: 'client',
+      proto: 'udp',
+      kind: 'rx',
+      bytes: i,
+      detail: `a "quoted", \n line ${i}`,
+    });
   }
   return batch;
 }
