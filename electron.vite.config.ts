@@ -1,8 +1,9 @@
 // Desktop build: main and preload bundled as CommonJS with every dependency inlined (so the
-// installer packs only out/ and package.json), and the renderer built from src-renderer.
+// installer packs only out/ and package.json), and the renderer built exactly as browser mode
+// builds it (vite.config.ts is the one renderer config) into out/renderer.
 import path from 'node:path';
-import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import rendererConfig from './vite.config';
 
 const root = __dirname;
 
@@ -23,12 +24,10 @@ export default defineConfig({
     },
   },
   renderer: {
-    root: path.join(root, 'src-renderer'),
-    base: './',
-    plugins: [react()],
+    ...rendererConfig,
     build: {
-      outDir: path.join(root, 'out/renderer'),
-      emptyOutDir: true,
+      ...rendererConfig.build,
+      // electron-vite looks for src/renderer/index.html unless told.
       rolldownOptions: { input: path.join(root, 'src-renderer/index.html') },
     },
   },
