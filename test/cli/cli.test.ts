@@ -97,7 +97,7 @@ describe('netlab command', () => {
     expect(badPort.stderr).toMatch(/--port.*0 to 65535/);
     expect(badSize.stderr).toMatch(/65507/);
     expect(inUse.stderr).toMatch(/already in use.*\[ADDR_IN_USE\]/);
-  });
+  }, 90_000);
 
   it('server: one line per request served, stops cleanly on SIGTERM and writes its CSV', async () => {
     await tcpServer.waitFor(/echo "hello there"/);
@@ -108,5 +108,5 @@ describe('netlab command', () => {
     const rows = parse(readFileSync(join(dir, 'server.csv'), 'utf8'), { columns: true }) as { kind: string }[];
     expect(rows[0]!.kind).toBe('listening');
     expect(rows.filter((row) => row.kind === 'summary').length).toBeGreaterThanOrEqual(2);
-  });
+  }, 60_000);
 });

@@ -4,7 +4,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'netlab.cjs');
-const WAIT_LIMIT_MS = 15_000;
+const WAIT_LIMIT_MS = 30_000;
 
 export interface CliResult {
   code: number | null;
