@@ -2,6 +2,7 @@
 import type { Scenario } from '../lib/context.js';
 import { csvExport } from './csv-export.js';
 import { eventPipeline } from './event-pipeline.js';
+import { renderer } from './renderer.js';
 import { serverMemory } from './server-memory.js';
 import { streamPacing } from './stream-pacing.js';
 import { tcpConcurrent } from './tcp-concurrent.js';
@@ -18,4 +19,5 @@ export const SCENARIOS: readonly Scenario[] = [
   tcpConcurrent,
   eventPipeline,
   csvExport,
+  renderer,
 ];
