@@ -39,14 +39,36 @@ export function registerClientCommand(program: Program): void {
     .command('client')
     .description('send echo, file and stream requests to a NetLab (or classic) server')
     .addArgument(new Argument('<proto>', 'tcp or udp').choices(['tcp', 'udp']))
-    .addArgument(new Argument('[action]', 'one-shot command; without it: the PROMPT loop').choices(['echo', 'file', 'stream']))
+    .addArgument(
+      new Argument('[action]', 'one-shot command; without it: the PROMPT loop').choices([
+        'echo',
+        'file',
+        'stream',
+      ]),
+    )
     .argument('[values...]', 'echo TEXT | file N');
   addTargetOptions(cmd)
-    .option('--idle-timeout <S>', 'UDP: end of transmission after S seconds without a datagram (default 2)', parseSecondsToMs)
-    .option('--prepare-timeout <S>', 'UDP: wait at most S seconds for file_prepared (default 100)', parseSecondsToMs)
-    .option('--interval <MS>', `stream: ms between segments (default ${STREAM_DEFAULT_INTERVAL_MS})`, parseIntervalMs)
+    .option(
+      '--idle-timeout <S>',
+      'UDP: end of transmission after S seconds without a datagram (default 2)',
+      parseSecondsToMs,
+    )
+    .option(
+      '--prepare-timeout <S>',
+      'UDP: wait at most S seconds for file_prepared (default 100)',
+      parseSecondsToMs,
+    )
+    .option(
+      '--interval <MS>',
+      `stream: ms between segments (default ${STREAM_DEFAULT_INTERVAL_MS})`,
+      parseIntervalMs,
+    )
     .option('--count <N>', `stream: number of segments (default ${STREAM_DEFAULT_COUNT})`, parsePositiveInt)
-    .option('--size <BYTES>', `stream: bytes per segment (default ${STREAM_DEFAULT_SIZE_BYTES})`, parsePositiveInt)
+    .option(
+      '--size <BYTES>',
+      `stream: bytes per segment (default ${STREAM_DEFAULT_SIZE_BYTES})`,
+      parsePositiveInt,
+    )
     .addHelpText(
       'after',
       `
@@ -70,8 +92,10 @@ function oneShotCommand(
   values: string[],
   opts: ClientOptions,
 ): Command | null {
-  const streamOptionGiven = opts.interval !== undefined || opts.count !== undefined || opts.size !== undefined;
-  if (action !== 'stream' && streamOptionGiven) cmd.error('error: --interval, --count and --size go with the stream command.');
+  const streamOptionGiven =
+    opts.interval !== undefined || opts.count !== undefined || opts.size !== undefined;
+  if (action !== 'stream' && streamOptionGiven)
+    cmd.error('error: --interval, --count and --size go with the stream command.');
   switch (action) {
     case undefined:
       return null;
@@ -87,7 +111,10 @@ function oneShotCommand(
       }
     }
     case 'stream': {
-      if (values.length > 0) cmd.error(`error: stream takes options, not "${values.join(' ')}": --interval MS --count N --size BYTES`);
+      if (values.length > 0)
+        cmd.error(
+          `error: stream takes options, not "${values.join(' ')}": --interval MS --count N --size BYTES`,
+        );
       const size = opts.size ?? STREAM_DEFAULT_SIZE_BYTES;
       const problem = checkSegmentSize(proto, size);
       if (problem) cmd.error(`error: --size: ${problem}`);
@@ -118,7 +145,12 @@ async function runClient(proto: Proto, oneShot: Command | null, opts: ClientOpti
   try {
     await withLab(opts.csv, async (lab) => {
       const say = (line: string): void => void human.write(`${line}\n`);
-      const target = await resolveTarget(opts, { role: 'client', reader: stdinIsTerminal ? reader : null, say, warn });
+      const target = await resolveTarget(opts, {
+        role: 'client',
+        reader: stdinIsTerminal ? reader : null,
+        say,
+        warn,
+      });
       const info = unwrap(
         await lab.openClient({
           proto,
@@ -136,7 +168,9 @@ async function runClient(proto: Proto, oneShot: Command | null, opts: ClientOpti
         else if (!outcome.ok) process.exitCode = EXIT_FAILURE;
         return;
       }
-      say(`${proto} client for ${formatHostPort(target.host, target.port)}: quit, stream (s), a number (file) or text (echo).`);
+      say(
+        `${proto} client for ${formatHostPort(target.host, target.port)}: quit, stream (s), a number (file) or text (echo).`,
+      );
       await runClientLoop({ lab, endpointId: info.id, proto, reader: reader!, out });
     });
   } finally {

@@ -41,7 +41,10 @@ export async function runExchange(
   out: ExchangeOutput,
   onCancellable: CancelHook = () => undefined,
 ): Promise<ExchangeOutcome> {
-  const progress = out.progress && command.type !== 'echo' ? new ProgressLine(endpointId, expectedBytes(command), out.stdout) : null;
+  const progress =
+    out.progress && command.type !== 'echo'
+      ? new ProgressLine(endpointId, expectedBytes(command), out.stdout)
+      : null;
   let lastSummary: ExchangeSummary | null = null;
   const unsubscribe = lab.onEvents((batch: LabEvent[]) => {
     progress?.onBatch(batch);

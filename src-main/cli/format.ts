@@ -56,14 +56,17 @@ export function describeRequest(s: Pick<ExchangeSummary, 'command' | 'request'>)
 export function formatClientSummary(s: ExchangeSummary): string {
   const proto = s.proto.toUpperCase();
   const of = s.expected !== null ? ` of ${formatCount(s.expected)}` : '';
-  const rate = s.throughputBps > 0 ? ` (${formatRate(s.throughputBps)}, ${formatBitRate(s.throughputBps)})` : '';
+  const rate =
+    s.throughputBps > 0 ? ` (${formatRate(s.throughputBps)}, ${formatBitRate(s.throughputBps)})` : '';
   const lines = [
     `${describeRequest(s)} over ${proto}: ${formatCount(s.bytes)}${of} bytes in ${formatDuration(s.durationMs)}${rate}`,
   ];
   const facts: string[] = [];
   if (s.expected !== null) facts.push(`${formatCount(s.lost)} bytes lost`);
   if (s.proto === 'tcp') {
-    facts.push(`${plural(s.reads, 'socket read')} (TCP reads are not segments: the kernel merges and splits them)`);
+    facts.push(
+      `${plural(s.reads, 'socket read')} (TCP reads are not segments: the kernel merges and splits them)`,
+    );
   } else {
     facts.push(plural(s.datagrams, 'datagram'));
   }

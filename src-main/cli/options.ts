@@ -12,7 +12,8 @@ export const TCP_STREAM_MAX_SIZE_BYTES = 64 * 1024 * 1024;
 
 export function parsePort(value: string): number {
   const port = Number(value);
-  if (!INT_RE.test(value) || port > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535.');
+  if (!INT_RE.test(value) || port > 65535)
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535.');
   return port;
 }
 
@@ -44,7 +45,8 @@ export function parseSecondsToMs(value: string): number {
 /** A file request may be any integer (the server explains why 0 or N over its limit is refused). */
 export function parseFileChars(value: string): number {
   const n = Number(value);
-  if (!/^[+-]?\d+$/.test(value) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('file N needs a whole number N.');
+  if (!/^[+-]?\d+$/.test(value) || !Number.isSafeInteger(n))
+    throw new InvalidArgumentError('file N needs a whole number N.');
   return n;
 }
 
@@ -53,7 +55,8 @@ export function checkSegmentSize(proto: Proto, size: number): string | null {
   if (proto === 'udp' && size > UDP_MAX_PAYLOAD_BYTES) {
     return `a UDP segment is at most ${UDP_MAX_PAYLOAD_BYTES} bytes (the largest IPv4 UDP payload), got ${size}.`;
   }
-  if (size > TCP_STREAM_MAX_SIZE_BYTES) return `a stream segment is at most ${TCP_STREAM_MAX_SIZE_BYTES} bytes.`;
+  if (size > TCP_STREAM_MAX_SIZE_BYTES)
+    return `a stream segment is at most ${TCP_STREAM_MAX_SIZE_BYTES} bytes.`;
   return null;
 }
 

@@ -31,7 +31,11 @@ export function registerServerCommand(program: Program): void {
   addTargetOptions(cmd)
     .option('--file-limit <N>', 'largest file in characters (default 123456789)', parsePositiveInt)
     .option('--stream-limit <N>', 'most segments per stream (default 10001)', parsePositiveInt)
-    .option('--chunk <BYTES>', `UDP file datagram size, at most ${UDP_MAX_PAYLOAD_BYTES} (default 1120)`, parsePositiveInt)
+    .option(
+      '--chunk <BYTES>',
+      `UDP file datagram size, at most ${UDP_MAX_PAYLOAD_BYTES} (default 1120)`,
+      parsePositiveInt,
+    )
     .option('--no-seq', 'stream segments without sequence numbers (classic behaviour)')
     .addHelpText(
       'after',

@@ -15,7 +15,11 @@ export function warn(line: string): void {
 
 export function reportFailure(err: unknown): void {
   const message =
-    err instanceof LabError ? `${err.message} [${err.code}]` : err instanceof Error ? err.message : String(err);
+    err instanceof LabError
+      ? `${err.message} [${err.code}]`
+      : err instanceof Error
+        ? err.message
+        : String(err);
   process.stderr.write(`netlab: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
   process.exitCode = EXIT_FAILURE;
 }

@@ -35,7 +35,10 @@ export async function resolveTarget(opts: TargetOptions, ctx: TargetContext): Pr
   if (opts.pick !== undefined) {
     const picked = entries[opts.pick - 1];
     if (!picked) {
-      throw new LabError('BAD_ARGUMENT', `--pick ${opts.pick}: the hosts file has ${entries.length} entries a ${ctx.role} can use.`);
+      throw new LabError(
+        'BAD_ARGUMENT',
+        `--pick ${opts.pick}: the hosts file has ${entries.length} entries a ${ctx.role} can use.`,
+      );
     }
     entry = picked;
   } else if (ctx.reader && opts.host === undefined && opts.port === undefined) {
@@ -52,7 +55,10 @@ async function usableEntries(hostsPath: string | undefined, ctx: TargetContext):
   // An empty host means "all interfaces": fine to listen on, nothing to connect to (PROTOCOL.md §6).
   const entries = ctx.role === 'client' ? info.entries.filter((e) => e.host !== '') : info.entries;
   if (entries.length === 0) {
-    throw new LabError('BAD_ARGUMENT', `No usable host:port for a ${ctx.role} in ${info.path}; give --host and --port.`);
+    throw new LabError(
+      'BAD_ARGUMENT',
+      `No usable host:port for a ${ctx.role} in ${info.path}; give --host and --port.`,
+    );
   }
   return entries;
 }
@@ -60,7 +66,9 @@ async function usableEntries(hostsPath: string | undefined, ctx: TargetContext):
 async function askForEntry(entries: HostEntry[], reader: LineReader, ctx: TargetContext): Promise<HostEntry> {
   entries.forEach((e, i) => ctx.say(`  ${i + 1}) ${displayEntry(e)}`));
   for (let attempt = 0; attempt < PICK_ATTEMPTS_MAX; attempt++) {
-    const answer = await reader.ask(`Host and port (number or host:port, Enter = ${displayEntry(entries[0]!)}): `);
+    const answer = await reader.ask(
+      `Host and port (number or host:port, Enter = ${displayEntry(entries[0]!)}): `,
+    );
     const text = answer?.trim() ?? '';
     if (text === '') return entries[0]!;
     if (/^\d+$/.test(text) && entries[Number(text) - 1]) return entries[Number(text) - 1]!;
@@ -78,7 +86,9 @@ function displayEntry(e: HostEntry): string {
 function checked(raw: Target, role: Role): Target {
   // `--host [::1]` is how hosts.txt writes it; the socket wants the bare address.
   const target = { host: raw.host.replace(/^\[(.*)\]$/, '$1'), port: raw.port };
-  if (role === 'client' && target.host === '') throw new LabError('BAD_ARGUMENT', 'A client needs a host to connect to.');
-  if (role === 'client' && target.port === 0) throw new LabError('BAD_ARGUMENT', 'A client needs a port from 1 to 65535.');
+  if (role === 'client' && target.host === '')
+    throw new LabError('BAD_ARGUMENT', 'A client needs a host to connect to.');
+  if (role === 'client' && target.port === 0)
+    throw new LabError('BAD_ARGUMENT', 'A client needs a port from 1 to 65535.');
   return target;
 }

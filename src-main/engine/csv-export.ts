@@ -74,7 +74,11 @@ export function journalToCsv(journalPath: string, endByte: number): CsvStream {
 }
 
 /** Writes the CSV next to `outPath` first and renames it, so a failed export leaves no half file. */
-export async function exportJournalCsv(journalPath: string, endByte: number, outPath: string): Promise<number> {
+export async function exportJournalCsv(
+  journalPath: string,
+  endByte: number,
+  outPath: string,
+): Promise<number> {
   const partPath = `${outPath}.part`;
   const { stream, done } = journalToCsv(journalPath, endByte);
   try {

@@ -3,13 +3,7 @@
 // Electron IPC, browser mode) drives this one object.
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import {
-  ERROR_CODES,
-  isLabCommandName,
-  labErr,
-  labOk,
-  parseLabArgs,
-} from '../../src-shared/api.js';
+import { ERROR_CODES, isLabCommandName, labErr, labOk, parseLabArgs } from '../../src-shared/api.js';
 import type {
   EndpointInfo,
   ErrorCode,
@@ -88,7 +82,8 @@ export class Lab implements LabApi {
 
   /** For the IPC and WebSocket bridges: validates `args` against the contract, then dispatches. */
   async call(name: string, args: unknown): Promise<LabResult<unknown>> {
-    if (!isLabCommandName(name)) return labErr('BAD_ARGUMENT', `Unknown command: ${String(name).slice(0, 64)}`);
+    if (!isLabCommandName(name))
+      return labErr('BAD_ARGUMENT', `Unknown command: ${String(name).slice(0, 64)}`);
     const method = this[name] as (a: unknown) => Promise<LabResult<unknown>>;
     return method.call(this, args);
   }
@@ -110,7 +105,9 @@ export class Lab implements LabApi {
   }
 
   stopServer(args: LabArgs<'stopServer'>): Promise<LabResult<null>> {
-    return this.handle('stopServer', args, ({ endpointId }) => this.remove(this.servers, endpointId, 'server'));
+    return this.handle('stopServer', args, ({ endpointId }) =>
+      this.remove(this.servers, endpointId, 'server'),
+    );
   }
 
   openClient(args: LabArgs<'openClient'>): Promise<LabResult<EndpointInfo>> {
@@ -124,7 +121,9 @@ export class Lab implements LabApi {
   }
 
   closeClient(args: LabArgs<'closeClient'>): Promise<LabResult<null>> {
-    return this.handle('closeClient', args, ({ endpointId }) => this.remove(this.clients, endpointId, 'client'));
+    return this.handle('closeClient', args, ({ endpointId }) =>
+      this.remove(this.clients, endpointId, 'client'),
+    );
   }
 
   /** Runs one exchange. Ends in error (refused, unknown host, server's error reply…) → ok: false. */
@@ -207,7 +206,11 @@ export class Lab implements LabApi {
     return found;
   }
 
-  private async remove(map: Map<string, { close(): Promise<void> }>, id: string, role: 'server' | 'client'): Promise<null> {
+  private async remove(
+    map: Map<string, { close(): Promise<void> }>,
+    id: string,
+    role: 'server' | 'client',
+  ): Promise<null> {
     const endpoint = this.endpoint(map, id, role);
     map.delete(id);
     await endpoint.close();
@@ -234,7 +237,8 @@ export class Lab implements LabApi {
 /** A summary that ended in error (or waiting for `file_prepared`) becomes the send's error. */
 function summaryFailure(s: ExchangeSummary): LabError | null {
   if (s.error) return new LabError(knownCode(s.error.code), s.error.message);
-  if (s.end === 'prepare-timeout') return new LabError('TIMEOUT', 'No file_prepared from the server in time.');
+  if (s.end === 'prepare-timeout')
+    return new LabError('TIMEOUT', 'No file_prepared from the server in time.');
   if (s.end === 'error') return new LabError('IO_ERROR', 'The exchange ended in an error.');
   return null;
 }

@@ -20,7 +20,16 @@ describe('netlab command', () => {
     const hosts = join(dir, 'hosts.txt');
     writeFileSync(hosts, '# lab hosts\nnot-a-host-line\n127.0.0.1:0\n[::1:8120\n');
     tcpServer = new CliProcess(['server', 'tcp', '--hosts', hosts, '--csv', join(dir, 'server.csv')]);
-    udpServer = new CliProcess(['server', 'udp', '--host', '127.0.0.1', '--port', '0', '--stream-limit', '20']);
+    udpServer = new CliProcess([
+      'server',
+      'udp',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--stream-limit',
+      '20',
+    ]);
     tcpPort = (await tcpServer.waitFor(LISTENING_RE))[2]!;
     udpPort = (await udpServer.waitFor(LISTENING_RE))[2]!;
   });
@@ -38,13 +47,40 @@ describe('netlab command', () => {
 
   it('one-shot --json: exactly one JSON object with the summary, and --csv of the session', async () => {
     const csv = join(dir, 'client.csv');
-    const r = await runCli(['client', 'udp', '--host', '127.0.0.1', '--port', udpPort, 'file', '200000', '--json', '--csv', csv]);
+    const r = await runCli([
+      'client',
+      'udp',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      udpPort,
+      'file',
+      '200000',
+      '--json',
+      '--csv',
+      csv,
+    ]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const summary = JSON.parse(lines[0]!) as Record<string, unknown>;
-    expect(summary).toMatchObject({ command: 'file', proto: 'udp', expected: 200_000, bytes: 200_000, lost: 0, missing: 0 });
-    for (const key of ['durationMs', 'throughputBps', 'reads', 'datagrams', 'outOfOrder', 'prepareMs', 'end']) {
+    expect(summary).toMatchObject({
+      command: 'file',
+      proto: 'udp',
+      expected: 200_000,
+      bytes: 200_000,
+      lost: 0,
+      missing: 0,
+    });
+    for (const key of [
+      'durationMs',
+      'throughputBps',
+      'reads',
+      'datagrams',
+      'outOfOrder',
+      'prepareMs',
+      'end',
+    ]) {
       expect(summary).toHaveProperty(key);
     }
     const rows = parse(readFileSync(csv, 'utf8'), { columns: true }) as { kind: string }[];
@@ -53,7 +89,17 @@ describe('netlab command', () => {
   });
 
   it('one-shot human summary over TCP says what TCP reads are', async () => {
-    const r = await runCli(['client', 'tcp', '--host', '127.0.0.1', '--port', tcpPort, 'echo', 'hello', 'there']);
+    const r = await runCli([
+      'client',
+      'tcp',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      tcpPort,
+      'echo',
+      'hello',
+      'there',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^HELLO THERE$/m);
     expect(r.stdout).toMatch(/TCP reads are not segments/);
@@ -73,7 +119,9 @@ describe('netlab command', () => {
     expect(r.stdout).toMatch(/stream 0\.0 ms × 30 × 1024 B over UDP/);
     expect(r.stdout).not.toMatch(/NEVER SENT/);
     expect(udpServer.stdout).toMatch(/echo "hello"/);
-    await udpServer.waitFor(/stream 0\.0 ms × 30 × 1024 B \(capped at 20 segments by the stream limit\)\s+20,480 B/);
+    await udpServer.waitFor(
+      /stream 0\.0 ms × 30 × 1024 B \(capped at 20 segments by the stream limit\)\s+20,480 B/,
+    );
   });
 
   it('fails with a one-line reason and a non-zero status', async () => {
@@ -105,7 +153,9 @@ describe('netlab command', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\d\d:\d\d:\d\d\.\d{3}\s{2}127\.0\.0\.1:\d+\s{2}echo "hello there"\s{2}11 B/);
     expect(r.stderr).toMatch(/SIGTERM: stopping/);
-    const rows = parse(readFileSync(join(dir, 'server.csv'), 'utf8'), { columns: true }) as { kind: string }[];
+    const rows = parse(readFileSync(join(dir, 'server.csv'), 'utf8'), { columns: true }) as {
+      kind: string;
+    }[];
     expect(rows[0]!.kind).toBe('listening');
     expect(rows.filter((row) => row.kind === 'summary').length).toBeGreaterThanOrEqual(2);
   }, 60_000);

@@ -20,11 +20,16 @@ export class CliProcess {
   private readonly exited: Promise<CliResult>;
 
   constructor(args: string[], input?: string) {
-    this.child = spawn(process.execPath, [BIN, ...args], { stdio: 'pipe', env: { ...process.env, NO_COLOR: '1' } });
+    this.child = spawn(process.execPath, [BIN, ...args], {
+      stdio: 'pipe',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     this.child.stdout.setEncoding('utf8').on('data', (d: string) => (this.stdout += d));
     this.child.stderr.setEncoding('utf8').on('data', (d: string) => (this.stderr += d));
     this.exited = new Promise((resolve) => {
-      this.child.on('close', (code, signal) => resolve({ code, signal, stdout: this.stdout, stderr: this.stderr }));
+      this.child.on('close', (code, signal) =>
+        resolve({ code, signal, stdout: this.stdout, stderr: this.stderr }),
+      );
     });
     if (input !== undefined) this.child.stdin.end(input);
   }
@@ -46,7 +51,9 @@ export class CliProcess {
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`no ${re} within ${WAIT_LIMIT_MS} ms; stdout: ${this.stdout} stderr: ${this.stderr}`));
+        reject(
+          new Error(`no ${re} within ${WAIT_LIMIT_MS} ms; stdout: ${this.stdout} stderr: ${this.stderr}`),
+        );
       }, WAIT_LIMIT_MS);
       const cleanup = (): void => {
         clearTimeout(timer);

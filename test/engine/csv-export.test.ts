@@ -75,10 +75,22 @@ describe('CSV export', () => {
     const HEAP_LIMIT_MB = 48;
     const { stdout } = await run(
       process.execPath,
-      [`--max-old-space-size=${HEAP_LIMIT_MB}`, '--import', 'tsx', join(__dirname, 'csv-export-child.ts'), journal, out],
+      [
+        `--max-old-space-size=${HEAP_LIMIT_MB}`,
+        '--import',
+        'tsx',
+        join(__dirname, 'csv-export-child.ts'),
+        journal,
+        out,
+      ],
       { timeout: 60_000 },
     );
-    const figures = JSON.parse(stdout.trim()) as { rows: number; csvMB: number; peakHeapMB: number; ms: number };
+    const figures = JSON.parse(stdout.trim()) as {
+      rows: number;
+      csvMB: number;
+      peakHeapMB: number;
+      ms: number;
+    };
     console.log('100k-event CSV export:', figures);
     expect(figures.rows).toBe(EVENTS);
     expect(figures.csvMB).toBeGreaterThan(HEAP_LIMIT_MB);

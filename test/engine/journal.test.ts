@@ -39,7 +39,8 @@ describe('Journal', () => {
     recorder.emit({ endpoint: 'srv-1', role: 'server', proto: 'tcp', kind: 'listening', detail });
     const tookMs = await waitUntil(() => fileSize(path) > 0, JOURNAL_FLUSH_LIMIT_MS, 'first event on disk');
     expect(tookMs).toBeLessThan(JOURNAL_FLUSH_LIMIT_MS);
-    for (let i = 0; i < 99; i++) recorder.emit({ endpoint: 'cli-1', role: 'client', proto: 'udp', kind: 'rx', bytes: i });
+    for (let i = 0; i < 99; i++)
+      recorder.emit({ endpoint: 'cli-1', role: 'client', proto: 'udp', kind: 'rx', bytes: i });
     await waitUntil(() => j.eventCount === 100, JOURNAL_FLUSH_LIMIT_MS, '100 events on disk');
     const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(100);
@@ -66,6 +67,8 @@ describe('Journal', () => {
   it('reports an unwritable path as a LabError', () => {
     const notADir = join(dir, 'plain-file');
     Journal.open(notADir).close();
-    expect(() => Journal.open(join(notADir, 'session.ndjson'))).toThrow(expect.objectContaining({ code: 'IO_ERROR' }));
+    expect(() => Journal.open(join(notADir, 'session.ndjson'))).toThrow(
+      expect.objectContaining({ code: 'IO_ERROR' }),
+    );
   });
 });
