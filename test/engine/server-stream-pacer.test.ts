@@ -17,9 +17,12 @@ describe('paceStream: absolute deadlines', () => {
     });
     expect(result).toBe('done');
     expect(sentAt).toHaveLength(40);
-    sentAt.forEach((t, k) => expect(t).toBeGreaterThanOrEqual(start + (k + 1) * 4));
-    // Late wake-ups do not add up: the last segment is near its own deadline (loose: shared CI cores).
-    expect(sentAt[39]! - (start + 160)).toBeLessThan(60);
+    const lateness = sentAt.map((t, k) => t - (start + (k + 1) * 4));
+    lateness.forEach((late) => expect(late).toBeGreaterThanOrEqual(0));
+    // No drift: relative sleeps would add ~1 ms per segment (median ≈ 20 ms here); absolute
+    // deadlines keep the typical segment within a timer tick. Loose, for shared CI cores.
+    const median = [...lateness].sort((a, b) => a - b)[20]!;
+    expect(median).toBeLessThan(15);
   });
 
   it('when behind, sends every overdue segment at once', async () => {
@@ -28,14 +31,16 @@ describe('paceStream: absolute deadlines', () => {
     const t0 = performance.now();
     const now = (): number => (calls++ === 0 ? 0 : 95 + performance.now() - t0);
     const sentAt: number[] = [];
-    await paceStream({ intervalMs: 10, count: 12, now }, () => {
+    const run = paceStream({ intervalMs: 10, count: 12, now }, () => {
       sentAt.push(performance.now());
       return true;
     });
-    // The nine overdue segments leave together, in one burst, well under one interval.
-    expect(sentAt[8]! - sentAt[0]!).toBeLessThan(5);
-    // Segment 9 waits for its deadline (100 ms on the shifted clock, ~5 ms after the burst).
-    expect(sentAt[9]! - sentAt[0]!).toBeGreaterThanOrEqual(4);
+    // The nine overdue segments (due at 10 … 90 ms) left at once, before paceStream even returned.
+    expect(sentAt).toHaveLength(9);
+    await run;
+    // Segment 9 waited for its deadline: 100 ms on the shifted clock, 5 ms after t0.
+    expect(sentAt[9]! - t0).toBeGreaterThanOrEqual(5);
+    expect(sentAt).toHaveLength(12);
   });
 
   it('interval 0 sends as fast as it can but yields to other work', async () => {
