@@ -6,6 +6,7 @@ import {
   eventRows,
   fillAddress,
   grouped,
+  newestEventRows,
   sendAndWait,
   startServer,
   summaryFact,
@@ -35,7 +36,7 @@ for (const proto of ['tcp', 'udp'] as const satisfies readonly Proto[]) {
       await expect(clientPage.locator('output')).toHaveText('HELLO NETLAB');
       await expect(summaryFact(clientPage, 'Received')).toContainText('12 bytes');
       await expect(summaryFact(clientPage, 'Lost')).toHaveText('0 bytes');
-      await expect(eventRows(clientPage, 'summary').last()).toBeVisible();
+      await expect((await newestEventRows(clientPage, 'summary')).last()).toBeVisible();
     });
 
     await test.step('file', async () => {
@@ -50,7 +51,7 @@ for (const proto of ['tcp', 'udp'] as const satisfies readonly Proto[]) {
       if (proto === 'udp') await expect(packets).toContainText(grouped(Math.ceil(FILE_CHARS / 1120)));
       // TCP ends at the server's FIN; a UDP client that knows N stops as soon as N bytes arrived.
       await expect(summaryFact(clientPage, 'How it ended')).toContainText(proto === 'tcp' ? 'FIN' : 'Complete');
-      await expect(eventRows(clientPage, 'summary').last()).toBeVisible();
+      await expect((await newestEventRows(clientPage, 'summary')).last()).toBeVisible();
     });
 
     await test.step('stream', async () => {
@@ -66,14 +67,14 @@ for (const proto of ['tcp', 'udp'] as const satisfies readonly Proto[]) {
       await expect(summaryFact(clientPage, 'Segments')).toContainText(
         `${STREAM_COUNT} of ${STREAM_COUNT} by sequence number`,
       );
-      await expect(eventRows(clientPage, 'summary').last()).toBeVisible();
+      await expect((await newestEventRows(clientPage, 'summary')).last()).toBeVisible();
     });
 
     // The server view saw the same three exchanges, each answered.
     const exchanges = serverPage.getByRole('table', { name: 'Exchanges' });
     await expect(exchanges.getByRole('row')).toHaveCount(4, { timeout: EXCHANGE_TIMEOUT_MS });
     await expect(exchanges).toContainText(grouped(FILE_CHARS));
-    await expect(eventRows(serverPage, 'summary').last()).toBeVisible();
+    await expect((await newestEventRows(serverPage, 'summary')).last()).toBeVisible();
     await expect(summaryRegion(clientPage)).not.toContainText('error');
   });
 }

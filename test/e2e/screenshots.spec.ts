@@ -1,0 +1,25 @@
+// The README's pictures: the server and the client view at 1280×800 after a real file transfer.
+import path from 'node:path';
+import { test, expect } from './fixtures.js';
+import { newestEventRows, fillAddress, sendAndWait, startServer, summaryFact } from './lab-pages.js';
+
+const SHOTS_DIR = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
+
+test('screenshots of the server and client views after a file transfer', async ({ serverPage, clientPage }) => {
+  for (const page of [serverPage, clientPage]) expect(page.viewportSize()).toEqual({ width: 1280, height: 800 });
+  const bound = await startServer(serverPage, 'udp');
+  await fillAddress(clientPage, 'udp', bound.host, bound.port);
+  await sendAndWait(clientPage, 'udp', { type: 'echo', text: 'hello' });
+  await sendAndWait(clientPage, 'udp', { type: 'file', chars: '1000000' });
+  await expect(summaryFact(clientPage, 'Received')).toContainText('1,000,000 bytes of 1,000,000');
+  await expect((await newestEventRows(serverPage, 'summary')).last()).toBeVisible();
+  await expect(serverPage.getByRole('table', { name: 'Exchanges' }).getByRole('row')).toHaveCount(3);
+  // The caret blinks and the hover state depends on the last click: neither belongs in a picture.
+  for (const page of [serverPage, clientPage]) {
+    await page.mouse.move(0, 0);
+    const focused = page.locator(':focus');
+    if ((await focused.count()) > 0) await focused.blur();
+  }
+  await serverPage.screenshot({ path: path.join(SHOTS_DIR, 'server.png'), animations: 'disabled' });
+  await clientPage.screenshot({ path: path.join(SHOTS_DIR, 'client.png'), animations: 'disabled' });
+});
