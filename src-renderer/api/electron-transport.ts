@@ -1,0 +1,27 @@
+// Electron face: the preload's window.netlab already speaks LabApi over IPC.
+import type { ExportOutcome, NetlabPreloadApi, Transport } from './transport.js';
+import { CONNECTED } from './transport.js';
+
+export function createElectronTransport(netlab: NetlabPreloadApi): Transport {
+  return {
+    kind: 'electron',
+    api: netlab,
+    connection: () => CONNECTED,
+    // IPC never disconnects while the window lives.
+    onConnection: () => () => {},
+    reconnectNow: () => {},
+    async exportCsv(): Promise<ExportOutcome> {
+      if (!netlab.exportSessionCsv) {
+        return {
+          ok: false,
+          error: { code: 'NOT_FOUND', message: 'Use the menu: File ▸ Export Session Log as CSV…' },
+        };
+      }
+      const result = await netlab.exportSessionCsv();
+      if (!result.ok) return result;
+      if (result.value === null) return { ok: true, value: null };
+      const { rows, path } = result.value;
+      return { ok: true, value: { message: `Saved ${rows.toLocaleString('en-US')} events to ${path}` } };
+    },
+  };
+}

@@ -1,0 +1,145 @@
+// The event log: a virtualised ARIA table over the store's bounded ring. Only the visible rows
+// exist in the DOM, and it re-reads the ring at most UI_REFRESH_MS apart.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { LabEvent } from '../../src-shared/events.js';
+import { useBaseStore, useBaseThrottled } from '../store/store-context.js';
+import { fmtInt } from '../display/format.js';
+
+const ROW_HEIGHT_PX = 24;
+/** Rows rendered beyond the viewport, so fast scrolling shows no blank rows. */
+const OVERSCAN_ROWS = 8;
+/**
+ * Rows are keyed by slot (index modulo this), so when new events push the window down React
+ * updates the same few dozen row elements instead of replacing them. Must exceed the rows
+ * rendered at once (viewport / ROW_HEIGHT_PX + 2 × OVERSCAN_ROWS).
+ */
+const ROW_SLOTS = 256;
+/** Within this distance of the bottom the log keeps following new events. */
+const FOLLOW_SLACK_PX = 48;
+
+/** The log's columns: header text, cell class, and what a cell shows. */
+const COLUMNS: { title: string; className: string; cell(e: LabEvent): ReactNode }[] = [
+  { title: 't (ms)', className: 'c-t', cell: (e) => e.t.toFixed(3) },
+  { title: 'kind', className: 'c-kind', cell: (e) => <span className="kind-tag">{e.kind}</span> },
+  { title: 'bytes', className: 'c-num', cell: (e) => (e.bytes === null ? '' : fmtInt(e.bytes)) },
+  { title: 'segment', className: 'c-num', cell: (e) => (e.segment === null ? '' : e.segment) },
+  {
+    title: 'detail',
+    className: 'c-detail',
+    cell: (e) => (
+      <>
+        {e.exchange ? <span className="x-id">{e.exchange}</span> : null}
+        {e.detail}
+      </>
+    ),
+  },
+];
+
+function Row({ event, index, start }: { event: LabEvent; index: number; start: number }) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className={`log-row kind-${event.kind}`}
+      style={{ transform: `translateY(${start}px)` }}
+    >
+      {COLUMNS.map((c) => (
+        <div key={c.title} role="cell" className={c.className} title={c.title === 'detail' ? event.detail : undefined}>
+          {c.cell(event)}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function EventLog() {
+  const store = useBaseStore();
+  // One number that changes per batch, read at most 5 times a second.
+  const version = useBaseThrottled((s) => s.eventsVersion);
+  const ring = store.getState().ring;
+  const count = ring.length;
+  const dropped = ring.dropped;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [follow, setFollow] = useState(true);
+  const followedTop = useRef(0);
+
+  // We do not use React Compiler; the virtualizer re-renders this component itself.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    overscan: OVERSCAN_ROWS,
+    initialRect: { width: 600, height: 320 },
+    // Let React batch scroll-driven renders instead of flushing one per scroll event.
+    useFlushSync: false,
+  });
+
+  // Following the tail by setting scrollTop directly: scrollToIndex re-measures in a loop, which
+  // costs a layout per frame with 100,000 rows.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!follow || !el) return;
+    // In the next frame, where the browser lays out anyway, instead of forcing a layout now.
+    const frame = requestAnimationFrame(() => {
+      el.scrollTop = virtualizer.getTotalSize();
+      followedTop.current = el.scrollTop;
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [follow, count, version, virtualizer]);
+
+  // New rows grow the list under a following view, so "not at the bottom" alone does not mean the
+  // student scrolled away: only a move up from where we last put it does.
+  const onScroll = (): void => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < FOLLOW_SLACK_PX;
+    if (atBottom) {
+      if (!follow) setFollow(true);
+    } else if (follow && el.scrollTop < followedTop.current - FOLLOW_SLACK_PX) {
+      setFollow(false);
+    }
+  };
+
+  return (
+    <section className="card log-card">
+      <div className="card-head">
+        <h3>Event log</h3>
+        <span className="muted small">
+          {fmtInt(count)} events{dropped > 0 ? ` (oldest ${fmtInt(dropped)} dropped here; the CSV has all)` : ''}
+        </span>
+        <span className="spacer" />
+        {!follow && count > 0 ? (
+          <button type="button" className="btn-small" onClick={() => setFollow(true)}>
+            Jump to newest
+          </button>
+        ) : null}
+        <button type="button" className="btn-small" onClick={() => store.getState().clearLog()} disabled={count === 0}>
+          Clear
+        </button>
+      </div>
+      <div role="table" aria-label="Events" aria-rowcount={count + 1} className="log">
+        <div role="rowgroup" className="log-head">
+          <div role="row" aria-rowindex={1} className="log-row">
+            {COLUMNS.map((c) => (
+              <div key={c.title} role="columnheader" className={c.className}>
+                {c.title}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div role="rowgroup" className="log-body" ref={scrollRef} onScroll={onScroll}>
+          <div className="log-spacer" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const event = ring.at(item.index);
+              return event ? <Row key={item.index % ROW_SLOTS} event={event} index={item.index} start={item.start} /> : null;
+            })}
+          </div>
+          {count === 0 ? <div className="log-empty muted">No events yet.</div> : null}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,241 @@
+// Client endpoint slice: the form, the open client endpoint (re-opened when protocol, host or
+// port change), Send / Cancel, and the live state of the running exchange.
+import type { ClientConfig, Command, EndpointInfo, HostsInfo } from '../../src-shared/api.js';
+import type { CommandKind, ExchangeSummary } from '../../src-shared/events.js';
+import {
+  STREAM_DEFAULT_COUNT,
+  STREAM_DEFAULT_INTERVAL_MS,
+  STREAM_DEFAULT_SIZE_BYTES,
+  UDP_IDLE_TIMEOUT_MS,
+  UDP_PREPARE_TIMEOUT_MS,
+} from '../../src-shared/protocol/limits.js';
+import type { Proto } from '../../src-shared/protocol/limits.js';
+import { encodeUtf8 } from '../../src-shared/protocol/text.js';
+import type { BaseState, EndpointHooks, GetState, SetState, StoreDeps } from './store-types.js';
+import { fieldForError, withoutErrors } from './store-types.js';
+import { Timeline } from './timeline.js';
+import { checkChars, checkCount, checkHost, checkInterval, checkMessage, checkPort, checkSize } from './validation.js';
+
+export interface ClientForm {
+  proto: Proto;
+  host: string;
+  port: string;
+  tab: CommandKind;
+  message: string;
+  chars: string;
+  intervalMs: string;
+  count: string;
+  size: string;
+}
+
+export const CLIENT_FIELDS = ['host', 'port', 'message', 'chars', 'intervalMs', 'count', 'size'] as const;
+export type ClientField = (typeof CLIENT_FIELDS)[number] | 'general';
+export type ClientErrors = Partial<Record<ClientField, string>>;
+
+/** A UDP client is waiting: for `file_prepared` (prepare) or for the next datagram (idle). */
+export interface WaitState {
+  kind: 'prepare' | 'idle';
+  /** now() when the wait runs out. */
+  deadline: number;
+  totalMs: number;
+}
+
+export interface ClientSlice extends EndpointHooks {
+  clientForm: ClientForm;
+  clientFormTouched: boolean;
+  clientErrors: ClientErrors;
+  client: EndpointInfo | null;
+  sending: boolean;
+  currentExchange: string | null;
+  expectedBytes: number | null;
+  lastSummary: ExchangeSummary | null;
+  wait: WaitState | null;
+  /** Mutable aggregate of the current exchange; `timelineVersion` says when it changed. */
+  timeline: Timeline;
+  timelineVersion: number;
+  setClientField<K extends keyof ClientForm>(key: K, value: ClientForm[K]): void;
+  /** Opens (or re-opens) the client endpoint for the form's protocol, host and port. */
+  syncClient(): Promise<EndpointInfo | null>;
+  send(): Promise<void>;
+  cancel(): Promise<void>;
+  closeClient(): Promise<void>;
+}
+
+export type ClientState = BaseState & ClientSlice;
+
+export const DEFAULT_CLIENT_FORM: ClientForm = {
+  proto: 'tcp',
+  host: '127.0.0.1',
+  port: '8120',
+  tab: 'echo',
+  message: 'hello',
+  chars: '1000000',
+  intervalMs: String(STREAM_DEFAULT_INTERVAL_MS),
+  count: String(STREAM_DEFAULT_COUNT),
+  size: String(STREAM_DEFAULT_SIZE_BYTES),
+};
+
+/** Validates the fields of the selected tab; returns the command and its expected payload bytes. */
+export function commandFromForm(
+  form: ClientForm,
+): { ok: true; command: Command; expected: number } | { ok: false; errors: ClientErrors } {
+  if (form.tab === 'echo') {
+    const m = checkMessage(form.message);
+    if (!m.ok) return { ok: false, errors: { message: m.message } };
+    return { ok: true, command: { type: 'echo', text: m.value }, expected: encodeUtf8(m.value.trim()).length };
+  }
+  if (form.tab === 'file') {
+    const c = checkChars(form.chars);
+    if (!c.ok) return { ok: false, errors: { chars: c.message } };
+    return { ok: true, command: { type: 'file', chars: c.value }, expected: c.value };
+  }
+  const interval = checkInterval(form.intervalMs);
+  const count = checkCount(form.count);
+  const size = checkSize(form.size, form.proto);
+  const errors: ClientErrors = {};
+  if (!interval.ok) errors.intervalMs = interval.message;
+  if (!count.ok) errors.count = count.message;
+  if (!size.ok) errors.size = size.message;
+  if (!interval.ok || !count.ok || !size.ok) return { ok: false, errors };
+  return {
+    ok: true,
+    command: { type: 'stream', intervalMs: interval.value, count: count.value, size: size.value },
+    expected: count.value * size.value,
+  };
+}
+
+function timeouts(client: EndpointInfo | null): { idleMs: number; prepareMs: number } {
+  const config = client?.config as Partial<ClientConfig> | undefined;
+  return {
+    idleMs: config?.idleTimeoutMs ?? UDP_IDLE_TIMEOUT_MS,
+    prepareMs: config?.prepareTimeoutMs ?? UDP_PREPARE_TIMEOUT_MS,
+  };
+}
+
+export function createClientSlice(set: SetState<ClientState>, get: GetState<ClientState>, deps: StoreDeps): ClientSlice {
+  const api = deps.transport.api;
+  // Opens and closes run one after another, so a quick protocol switch never leaks an endpoint.
+  let chain: Promise<EndpointInfo | null> = Promise.resolve(null);
+
+  const doSync = async (): Promise<EndpointInfo | null> => {
+    const { clientForm: form, client: current } = get();
+    const host = checkHost(form.host, 'client');
+    const port = checkPort(form.port, 'client');
+    if (!host.ok || !port.ok) {
+      const errors = withoutErrors(get().clientErrors, 'host', 'port');
+      if (!host.ok) errors.host = host.message;
+      if (!port.ok) errors.port = port.message;
+      set({ clientErrors: errors });
+      return null;
+    }
+    const config = current?.config as ClientConfig | undefined;
+    if (current && config && current.proto === form.proto && config.host === host.value && config.port === port.value) {
+      return current;
+    }
+    if (current) {
+      set({ client: null });
+      await api.closeClient({ endpointId: current.id });
+    }
+    const r = await api.openClient({ proto: form.proto, host: host.value, port: port.value });
+    const others = withoutErrors(get().clientErrors, 'host', 'port', 'general');
+    if (!r.ok) {
+      set({ clientErrors: { ...others, [fieldForError(r.error, CLIENT_FIELDS)]: r.error.message } });
+      return null;
+    }
+    get().adoptEndpoint(r.value.id);
+    set({ client: r.value, clientErrors: others });
+    return r.value;
+  };
+
+  return {
+    role: 'client',
+    clientForm: DEFAULT_CLIENT_FORM,
+    clientFormTouched: false,
+    clientErrors: {},
+    client: null,
+    sending: false,
+    currentExchange: null,
+    expectedBytes: null,
+    lastSummary: null,
+    wait: null,
+    timeline: new Timeline(),
+    timelineVersion: 0,
+
+    setClientField(key, value) {
+      const { clientForm, clientErrors } = get();
+      // The size limit depends on the protocol, so a protocol switch re-checks it.
+      const rest = withoutErrors(clientErrors, key, 'general', ...(key === 'proto' ? ['size'] : []));
+      set({ clientForm: { ...clientForm, [key]: value }, clientFormTouched: true, clientErrors: rest });
+    },
+
+    prefill(hosts: HostsInfo) {
+      // An empty host (all interfaces) suits servers only.
+      const first = hosts.entries.find((e) => e.host !== '');
+      if (get().clientFormTouched || !first) return;
+      set({ clientForm: { ...get().clientForm, host: first.host, port: String(first.port) } });
+    },
+
+    async revalidate() {
+      const client = get().client;
+      if (!client) return;
+      const r = await api.listEndpoints({});
+      if (r.ok && !r.value.some((e) => e.id === client.id)) set({ client: null });
+    },
+
+    syncClient() {
+      chain = chain.then(doSync, doSync);
+      return chain;
+    },
+
+    async send() {
+      if (get().sending) return;
+      const checked = commandFromForm(get().clientForm);
+      if (!checked.ok) {
+        set({ clientErrors: { ...get().clientErrors, ...checked.errors } });
+        return;
+      }
+      const client = await get().syncClient();
+      if (!client) return;
+      const { idleMs, prepareMs } = timeouts(client);
+      const udpWait: WaitState | null =
+        client.proto !== 'udp'
+          ? null
+          : checked.command.type === 'file'
+            ? { kind: 'prepare', deadline: deps.now() + prepareMs, totalMs: prepareMs }
+            : { kind: 'idle', deadline: deps.now() + idleMs, totalMs: idleMs };
+      const { timeline } = get();
+      timeline.reset(0);
+      set({
+        sending: true,
+        currentExchange: null,
+        lastSummary: null,
+        expectedBytes: checked.expected,
+        wait: udpWait,
+        timelineVersion: timeline.version,
+        clientErrors: {},
+      });
+      const r = await api.send({ endpointId: client.id, command: checked.command });
+      if (r.ok) set({ sending: false, wait: null, lastSummary: r.value });
+      else set({ sending: false, wait: null, clientErrors: { general: r.error.message } });
+    },
+
+    async cancel() {
+      const client = get().client;
+      if (!client || !get().sending) return;
+      const r = await api.cancel({ endpointId: client.id });
+      if (!r.ok) set({ clientErrors: { general: r.error.message } });
+    },
+
+    async closeClient() {
+      chain = chain.then(async () => {
+        const client = get().client;
+        if (client) {
+          set({ client: null });
+          await api.closeClient({ endpointId: client.id });
+        }
+        return null;
+      });
+      await chain;
+    },
+  };
+}

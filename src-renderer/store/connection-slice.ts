@@ -1,0 +1,62 @@
+// Connection slice: transport state, hosts.txt entries and the CSV export action.
+import type { BaseState, ConnectionSlice, GetState, SetState, StoreDeps } from './store-types.js';
+
+export function createConnectionSlice<S extends BaseState>(
+  set: SetState<S>,
+  get: GetState<S>,
+  { transport }: StoreDeps,
+): ConnectionSlice {
+  let hostsLoading = false;
+  return {
+    connection: transport.connection(),
+    hosts: null,
+    hostsError: null,
+    exportNote: null,
+
+    attach() {
+      const offEvents = transport.api.onEvents((batch) => get().applyBatch(batch));
+      const offConnection = transport.onConnection((connection) => {
+        const was = get().connection.status;
+        set({ connection } as Partial<S>);
+        if (connection.status !== 'connected' || was === 'connected') return;
+        if (!get().hosts) void get().loadHosts();
+        void get().revalidate();
+      });
+      set({ connection: transport.connection() } as Partial<S>);
+      if (!get().hosts) void get().loadHosts();
+      return () => {
+        offEvents();
+        offConnection();
+      };
+    },
+
+    async loadHosts() {
+      if (hostsLoading) return;
+      hostsLoading = true;
+      try {
+        const r = await transport.api.listHosts({});
+        if (r.ok) {
+          set({ hosts: r.value, hostsError: null } as Partial<S>);
+          get().prefill(r.value);
+        } else {
+          set({ hostsError: r.error.message } as Partial<S>);
+        }
+      } finally {
+        hostsLoading = false;
+      }
+    },
+
+    async exportCsv() {
+      set({ exportNote: { tone: 'info', text: 'Exporting…' } } as Partial<S>);
+      const r = await transport.exportCsv();
+      let exportNote: BaseState['exportNote'] = null;
+      if (!r.ok) exportNote = { tone: 'error', text: r.error.message };
+      else if (r.value) exportNote = { tone: 'ok', text: r.value.message };
+      set({ exportNote } as Partial<S>);
+    },
+
+    reconnectNow() {
+      transport.reconnectNow();
+    },
+  };
+}

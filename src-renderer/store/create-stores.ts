@@ -1,0 +1,40 @@
+// One store per view: the server view and the client view each get their own, built from slices.
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand';
+import type { Transport } from '../api/transport.js';
+import { clientBatchExtension } from './client-batch.js';
+import type { ClientState } from './client-slice.js';
+import { createClientSlice } from './client-slice.js';
+import { createConnectionSlice } from './connection-slice.js';
+import { EVENT_RING_CAPACITY } from './event-ring.js';
+import { createEventsSlice } from './events-slice.js';
+import type { ServerState } from './server-slice.js';
+import { createServerSlice } from './server-slice.js';
+import type { StoreDeps } from './store-types.js';
+
+export interface StoreOptions {
+  ringCapacity?: number;
+  now?: () => number;
+}
+
+function deps(transport: Transport, opts: StoreOptions): StoreDeps {
+  return { transport, now: opts.now ?? Date.now };
+}
+
+export function createServerStore(transport: Transport, opts: StoreOptions = {}): StoreApi<ServerState> {
+  const d = deps(transport, opts);
+  return createStore<ServerState>()((set, get) => ({
+    ...createConnectionSlice(set, get, d),
+    ...createEventsSlice(set, get, opts.ringCapacity ?? EVENT_RING_CAPACITY, () => ({})),
+    ...createServerSlice(set, get, d),
+  }));
+}
+
+export function createClientStore(transport: Transport, opts: StoreOptions = {}): StoreApi<ClientState> {
+  const d = deps(transport, opts);
+  return createStore<ClientState>()((set, get) => ({
+    ...createConnectionSlice(set, get, d),
+    ...createEventsSlice(set, get, opts.ringCapacity ?? EVENT_RING_CAPACITY, clientBatchExtension(d.now)),
+    ...createClientSlice(set, get, d),
+  }));
+}

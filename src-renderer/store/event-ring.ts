@@ -1,0 +1,46 @@
+// A bounded log: the renderer keeps the newest events only (the CSV export keeps them all),
+// so a 110,000-datagram transfer costs a fixed amount of memory however long the session runs.
+
+/** How many events one view keeps for its log table. */
+export const EVENT_RING_CAPACITY = 200_000;
+
+export class EventRing<T> {
+  private items: T[] = [];
+  /** Index of the oldest kept item once the ring has wrapped. */
+  private head = 0;
+  /** Items ever pushed, including those that fell off the front. */
+  total = 0;
+
+  constructor(readonly capacity: number = EVENT_RING_CAPACITY) {}
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  /** Items that fell off the front. */
+  get dropped(): number {
+    return this.total - this.items.length;
+  }
+
+  push(item: T): void {
+    this.total += 1;
+    if (this.items.length < this.capacity) {
+      this.items.push(item);
+      return;
+    }
+    this.items[this.head] = item;
+    this.head = (this.head + 1) % this.capacity;
+  }
+
+  /** 0 is the oldest kept item, length − 1 the newest. */
+  at(index: number): T | undefined {
+    if (index < 0 || index >= this.items.length) return undefined;
+    return this.items[(this.head + index) % this.items.length];
+  }
+
+  clear(): void {
+    this.items = [];
+    this.head = 0;
+    this.total = 0;
+  }
+}

@@ -1,0 +1,74 @@
+// Events slice: filters each batch to this view's endpoints and applies it with ONE set(),
+// keeping the log in a bounded ring and the per-exchange counters in `exchanges`.
+import type { LabEvent } from '../../src-shared/events.js';
+import { EventRing } from './event-ring.js';
+import type { ExchangesState } from './exchanges.js';
+import { reduceExchanges } from './exchanges.js';
+import type { BaseState, EventsSlice, GetState, SetState } from './store-types.js';
+
+/** Events of endpoints we do not (yet) own, kept so a late-known id still gets its first events. */
+export const PENDING_FOREIGN_EVENTS = 1024;
+/** How many endpoint ids a view remembers as its own (a client re-opens on every address change). */
+export const OWN_ENDPOINTS_MAX = 32;
+
+/** Role-specific state derived from the same batch, merged into the same set(). */
+export type BatchExtension<S> = (own: readonly LabEvent[], next: ExchangesState, prev: S) => Partial<S>;
+
+export function createEventsSlice<S extends BaseState>(
+  set: SetState<S>,
+  get: GetState<S>,
+  ringCapacity: number,
+  extend: BatchExtension<S>,
+): EventsSlice {
+  const foreign = new EventRing<LabEvent>(PENDING_FOREIGN_EVENTS);
+
+  const applyOwn = (own: readonly LabEvent[], ownEndpoints?: string[]): void => {
+    const s = get();
+    for (const e of own) s.ring.push(e);
+    const next = reduceExchanges(s, own);
+    const patch = {
+      ...extend(own, next, s),
+      exchanges: next.exchanges,
+      exchangeIds: next.exchangeIds,
+      eventsVersion: s.eventsVersion + 1,
+    } as Partial<S>;
+    if (ownEndpoints) (patch as Partial<BaseState>).ownEndpoints = ownEndpoints;
+    set(patch);
+  };
+
+  return {
+    ring: new EventRing<LabEvent>(ringCapacity),
+    eventsVersion: 0,
+    exchanges: {},
+    exchangeIds: [],
+    ownEndpoints: [],
+
+    applyBatch(batch) {
+      const mine = get().ownEndpoints;
+      const own: LabEvent[] = [];
+      for (const e of batch) {
+        if (mine.includes(e.endpoint)) own.push(e);
+        else foreign.push(e);
+      }
+      // A batch for other windows changes nothing here, so it costs no render either.
+      if (own.length > 0) applyOwn(own);
+    },
+
+    adoptEndpoint(id) {
+      const mine = get().ownEndpoints;
+      if (mine.includes(id)) return;
+      const ownEndpoints = [...mine, id].slice(-OWN_ENDPOINTS_MAX);
+      const early: LabEvent[] = [];
+      for (let i = 0; i < foreign.length; i += 1) {
+        const e = foreign.at(i)!;
+        if (e.endpoint === id) early.push(e);
+      }
+      applyOwn(early, ownEndpoints);
+    },
+
+    clearLog() {
+      get().ring.clear();
+      set({ eventsVersion: get().eventsVersion + 1 } as Partial<S>);
+    },
+  };
+}

@@ -1,0 +1,150 @@
+// The client window: address, one form per command, Send / Cancel, live progress and waits,
+// the summary, the Wireshark filter, the timeline and the event log.
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { AddressFields } from '../components/address-fields.js';
+import { CommandTabs } from '../components/command-tabs.js';
+import { EventLog } from '../components/event-log.js';
+import { ErrorLine, Field } from '../components/field.js';
+import { LiveProgress } from '../components/live-progress.js';
+import { PaneHeader } from '../components/pane-header.js';
+import { SummaryPanel } from '../components/summary-panel.js';
+import { TimelineChart } from '../components/timeline-chart.js';
+import { WaitCountdown } from '../components/wait-countdown.js';
+import { WiresharkFilter } from '../components/wireshark-filter.js';
+import type { ClientForm } from '../store/client-slice.js';
+import { useClient, useClientStore } from '../store/store-context.js';
+
+/** Typing in Host or Port re-opens the client endpoint only after this pause. */
+const REOPEN_DEBOUNCE_MS = 400;
+
+function ClientStatus() {
+  const client = useClient((s) => s.client);
+  const sending = useClient((s) => s.sending);
+  if (!client) return <span className="pill">no endpoint</span>;
+  return (
+    <span className={`pill${sending ? ' pill-live' : ''}`}>
+      {client.proto.toUpperCase()} → {client.remote ?? client.local}
+      {sending ? ' · running' : ''}
+    </span>
+  );
+}
+
+/** Keeps one client endpoint open for the form's protocol, host and port; closes it on unmount. */
+function useClientEndpoint(): void {
+  const store = useClientStore();
+  const key = useClient((s) => `${s.clientForm.proto}|${s.clientForm.host}|${s.clientForm.port}`);
+  useEffect(() => {
+    const timer = setTimeout(() => void store.getState().syncClient(), REOPEN_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [key, store]);
+  useEffect(() => () => void store.getState().closeClient(), [store]);
+}
+
+function CommandFields({ form, disabled }: { form: ClientForm; disabled: boolean }) {
+  const errors = useClient((s) => s.clientErrors);
+  const setField = useClient((s) => s.setClientField);
+  const bind = (key: 'message' | 'chars' | 'intervalMs' | 'count' | 'size') => ({
+    value: form[key],
+    onValue: (v: string) => setField(key, v),
+    error: errors[key],
+    disabled,
+  });
+  if (form.tab === 'echo') {
+    return <Field label="Message" {...bind('message')} hint="The server replies with it in upper case." />;
+  }
+  if (form.tab === 'file') {
+    return (
+      <Field label="Characters" {...bind('chars')} inputMode="numeric" hint="1 … 123,456,789; the server sends file_prepared, then N × “A”." />
+    );
+  }
+  return (
+    <div className="row row-stream">
+      <Field label="Interval (ms)" {...bind('intervalMs')} inputMode="decimal" />
+      <Field label="Count" {...bind('count')} inputMode="numeric" />
+      <Field
+        label="Size (bytes)"
+        {...bind('size')}
+        inputMode="numeric"
+        hint={form.proto === 'udp' ? 'UDP: at most 65,507' : undefined}
+      />
+    </div>
+  );
+}
+
+function CommandCard() {
+  const form = useClient((s) => s.clientForm);
+  const errors = useClient((s) => s.clientErrors);
+  const sending = useClient((s) => s.sending);
+  const setField = useClient((s) => s.setClientField);
+  const send = useClient((s) => s.send);
+  const cancel = useClient((s) => s.cancel);
+  return (
+    <section className="card">
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send();
+        }}
+      >
+        <AddressFields role="client" value={form} errors={errors} disabled={sending} onField={setField} />
+        <CommandTabs value={form.tab} onChange={(tab) => setField('tab', tab)}>
+          <CommandFields form={form} disabled={sending} />
+        </CommandTabs>
+        <div className="actions">
+          <button type="submit" className="btn-primary" disabled={sending}>
+            Send
+          </button>
+          <button type="button" className="btn-secondary" disabled={!sending} onClick={() => void cancel()}>
+            Cancel
+          </button>
+          <WaitCountdown />
+        </div>
+        <ErrorLine message={errors.general} />
+      </form>
+    </section>
+  );
+}
+
+function ExchangeCard() {
+  const summary = useClient((s) => s.lastSummary);
+  const started = useClient((s) => s.sending || s.lastSummary !== null || s.currentExchange !== null);
+  const where = useClient(
+    useShallow((s) => {
+      const x = s.currentExchange ? s.exchanges[s.currentExchange] : undefined;
+      return { proto: summary?.proto ?? x?.proto, local: summary?.local ?? x?.local ?? '', remote: summary?.remote ?? x?.remote ?? '' };
+    }),
+  );
+  return (
+    <>
+      <section className="card live">
+        <div className="card-head">
+          <h3>Exchange</h3>
+        </div>
+        {started ? <LiveProgress /> : <p className="muted">Nothing sent yet.</p>}
+        {summary?.reply != null ? (
+          <div className="reply">
+            <span className="muted small">Reply as received</span>
+            <output className="reply-text mono">{summary.reply}</output>
+          </div>
+        ) : null}
+        {where.proto && (where.local || where.remote) ? <WiresharkFilter proto={where.proto} local={where.local} remote={where.remote} /> : null}
+      </section>
+      <SummaryPanel summary={summary} />
+    </>
+  );
+}
+
+export function ClientView() {
+  useClientEndpoint();
+  return (
+    <div className="view">
+      <PaneHeader title="Client" status={<ClientStatus />} />
+      <CommandCard />
+      <ExchangeCard />
+      <TimelineChart />
+      <EventLog />
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+// The server window: protocol and address, settings, Start / Stop, peers, exchanges, event log.
+import { useId } from 'react';
+import { AddressFields } from '../components/address-fields.js';
+import { EventLog } from '../components/event-log.js';
+import { ErrorLine, Field } from '../components/field.js';
+import { PaneHeader } from '../components/pane-header.js';
+import { ServerActivity } from '../components/server-activity.js';
+import type { ServerForm } from '../store/server-slice.js';
+import { useServer } from '../store/store-context.js';
+
+function ServerStatus() {
+  const server = useServer((s) => s.server);
+  if (!server) return <span className="pill">stopped</span>;
+  return (
+    <span className="pill pill-live">
+      {server.proto.toUpperCase()} listening
+    </span>
+  );
+}
+
+function Settings({ disabled }: { disabled: boolean }) {
+  const form = useServer((s) => s.serverForm);
+  const errors = useServer((s) => s.serverErrors);
+  const setField = useServer((s) => s.setServerField);
+  const seqId = useId();
+  const field = (key: keyof ServerForm & ('fileLimit' | 'streamLimit' | 'chunkBytes'), label: string, hint: string) => (
+    <Field
+      label={label}
+      value={form[key]}
+      onValue={(v) => setField(key, v)}
+      error={errors[key]}
+      hint={hint}
+      disabled={disabled}
+      inputMode="numeric"
+    />
+  );
+  return (
+    <fieldset className="settings" disabled={disabled}>
+      <legend>Settings</legend>
+      <div className="row row-settings">
+        {field('fileLimit', 'File limit (chars)', 'largest file N served')}
+        {field('streamLimit', 'Stream limit (segments)', 'longer streams are capped')}
+        {field('chunkBytes', 'UDP chunk (bytes)', 'datagram size for files')}
+      </div>
+      <div className="check">
+        <input
+          id={seqId}
+          type="checkbox"
+          checked={form.sequenceNumbers}
+          onChange={(e) => setField('sequenceNumbers', e.target.checked)}
+        />
+        <label htmlFor={seqId}>Sequence numbers in stream segments</label>
+      </div>
+    </fieldset>
+  );
+}
+
+function ServerControls() {
+  const form = useServer((s) => s.serverForm);
+  const errors = useServer((s) => s.serverErrors);
+  const server = useServer((s) => s.server);
+  const busy = useServer((s) => s.serverBusy);
+  const setField = useServer((s) => s.setServerField);
+  const start = useServer((s) => s.startServer);
+  const stop = useServer((s) => s.stopServer);
+  const locked = server !== null || busy !== null;
+  return (
+    <section className="card">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void start();
+        }}
+      >
+        <AddressFields role="server" value={form} errors={errors} disabled={locked} onField={setField} />
+        <Settings disabled={locked} />
+        <div className="actions">
+          <button type="submit" className="btn-primary" disabled={locked}>
+            {busy === 'starting' ? 'Starting…' : 'Start server'}
+          </button>
+          <button type="button" className="btn-secondary" disabled={!server || busy !== null} onClick={() => void stop()}>
+            Stop server
+          </button>
+          {server ? (
+            <span className="bound" role="status">
+              Listening on <span className="mono">{server.local}</span>
+              <span className="muted"> ({server.proto.toUpperCase()})</span>
+            </span>
+          ) : null}
+        </div>
+        <ErrorLine message={errors.general} />
+      </form>
+    </section>
+  );
+}
+
+export function ServerView() {
+  return (
+    <div className="view">
+      <PaneHeader title="Server" status={<ServerStatus />} />
+      <ServerControls />
+      <ServerActivity />
+      <EventLog />
+    </div>
+  );
+}
