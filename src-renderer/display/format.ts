@@ -45,8 +45,8 @@ export function fmtMs(ms: number): string {
 export function fmtPercent(part: number, whole: number): string {
   if (whole <= 0) return '—';
   const p = (part / whole) * 100;
-  // Never round a shortfall up to 100 %: 4,982,080 of 5,000,000 reads 99.6 %.
-  let text = p.toFixed(p < 10 || (p > 99 && part < whole) ? 1 : 0);
+  // A shortfall keeps a decimal and never rounds up to 100 %: 4,982,080 of 5,000,000 reads 99.6 %.
+  let text = part === whole || part === 0 ? p.toFixed(0) : p.toFixed(1);
   if (part < whole && Number(text) >= 100) text = '99.9';
   return `${text} %`;
 }

@@ -1,0 +1,103 @@
+// @vitest-environment happy-dom
+// The client view: accessible names, validation before sending, and what a send shows.
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ClientStoreProvider } from '../../src-renderer/store/store-context.js';
+import { ClientView } from '../../src-renderer/views/client-view.js';
+import type { ExchangeSummary } from '../../src-shared/events.js';
+import { createFakeTransport, endpointInfo, ok } from './fake-transport.js';
+
+afterEach(cleanup);
+
+function setup(proto: 'tcp' | 'udp' = 'tcp') {
+  const t = createFakeTransport();
+  t.api.openClient.mockImplementation(() => ok(endpointInfo('c1', 'client', proto)));
+  render(
+    <ClientStoreProvider transport={t}>
+      <ClientView />
+    </ClientStoreProvider>,
+  );
+  return t;
+}
+
+const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+describe('client view', () => {
+  it('has the accessible names the tests and screen readers use', async () => {
+    setup();
+    for (const label of ['Protocol', 'Host', 'Port', 'Message']) expect(screen.getByLabelText(label)).toBeTruthy();
+    for (const tab of ['Echo', 'File', 'Stream']) expect(screen.getByRole('tab', { name: tab })).toBeTruthy();
+    for (const button of ['Send', 'Cancel', 'Export CSV']) expect(screen.getByRole('button', { name: button })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Summary' })).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'Events' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'Stream' }));
+    for (const label of ['Interval (ms)', 'Count', 'Size (bytes)']) expect(screen.getByLabelText(label)).toBeTruthy();
+    // Prefilled from the first hosts.txt entry.
+    await screen.findByDisplayValue('127.0.0.1');
+  });
+
+  it('rejects a non-integer or too large Characters before sending', async () => {
+    const t = setup();
+    fireEvent.click(screen.getByRole('tab', { name: 'File' }));
+    type('Characters', '12.5');
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    const field = screen.getByLabelText('Characters');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('“12.5” is not a whole number');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')).toContain(alert.id);
+
+    type('Characters', '123456790');
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Must be at most 123,456,789 (the file limit of a classic server).',
+    );
+    type('Characters', '0');
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Must be at least 1.');
+    expect(t.api.send).not.toHaveBeenCalled();
+  });
+
+  it('limits a UDP segment to 65,507 bytes but not a TCP one', async () => {
+    const t = setup();
+    fireEvent.click(screen.getByRole('tab', { name: 'Stream' }));
+    type('Size (bytes)', '65508');
+    fireEvent.change(screen.getByLabelText('Protocol'), { target: { value: 'udp' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('at most 65,507 for UDP');
+    expect(t.api.send).not.toHaveBeenCalled();
+
+    fireEvent.change(screen.getByLabelText('Protocol'), { target: { value: 'tcp' } });
+    t.api.send.mockImplementation(() => new Promise(() => {}));
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await act(async () => {});
+    expect(t.api.send).toHaveBeenCalledWith({ endpointId: 'c1', command: { type: 'stream', intervalMs: 10, count: 1000, size: 65508 } });
+  });
+
+  it('shows the echo reply, the summary and the Wireshark filter after a send', async () => {
+    const t = setup();
+    const summary: ExchangeSummary = {
+      exchange: 'x1', endpoint: 'c1', role: 'client', proto: 'tcp', command: 'echo', request: 'hello', expected: 5,
+      bytes: 5, lost: 0, durationMs: 1.5, throughputBps: 3333, reads: 1, datagrams: 0, segmentsExpected: 0,
+      segmentsReceived: 0, missing: 0, missingSample: [], outOfOrder: 0, duplicated: 0, prepareMs: null, end: 'fin',
+      reply: 'HELLO', error: null, local: '127.0.0.1:51234', remote: '127.0.0.1:8120',
+    };
+    t.api.send.mockImplementation(() => ok(summary));
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    const region = screen.getByRole('region', { name: 'Summary' });
+    await within(region).findByText('How it ended');
+    expect(screen.getByText('HELLO')).toBeTruthy();
+    expect(screen.getByLabelText('Wireshark display filter').textContent).toBe('tcp.port == 8120 && tcp.port == 51234');
+    expect(t.api.send).toHaveBeenCalledWith({ endpointId: 'c1', command: { type: 'echo', text: 'hello' } });
+  });
+
+  it('shows a connection error from the engine', async () => {
+    const t = setup();
+    t.api.send.mockImplementation(() =>
+      Promise.resolve({ ok: false, error: { code: 'CONNECTION_REFUSED', message: 'Connection refused by 127.0.0.1:8120: is a server running there?' } }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Connection refused');
+  });
+});

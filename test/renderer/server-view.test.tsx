@@ -1,0 +1,115 @@
+// @vitest-environment happy-dom
+// The server view and the side-by-side route: names, engine errors next to their field, live lists.
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../src-renderer/app.js';
+import { ServerStoreProvider } from '../../src-renderer/store/store-context.js';
+import { ServerView } from '../../src-renderer/views/server-view.js';
+import { createFakeTransport, endpointInfo, ev, ok } from './fake-transport.js';
+
+afterEach(cleanup);
+
+function setup() {
+  const t = createFakeTransport();
+  render(
+    <ServerStoreProvider transport={t}>
+      <ServerView />
+    </ServerStoreProvider>,
+  );
+  return t;
+}
+
+describe('server view', () => {
+  it('shows "port in use" from the engine next to the Port field', async () => {
+    const t = setup();
+    t.api.startServer.mockImplementation(() =>
+      Promise.resolve({ ok: false, error: { code: 'ADDR_IN_USE', message: 'Port already in use: another program is listening on 127.0.0.1:8120.' } }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Start server' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Port already in use');
+    expect(screen.getByLabelText('Port').getAttribute('aria-describedby')).toBe(alert.id);
+    expect(screen.getByLabelText('Host').getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('shows a bad host next to the Host field', async () => {
+    const t = setup();
+    t.api.startServer.mockImplementation(() =>
+      Promise.resolve({ ok: false, error: { code: 'HOST_NOT_FOUND', message: 'Unknown host: nosuch:8120 could not be resolved or reached.' } }),
+    );
+    fireEvent.change(screen.getByLabelText('Host'), { target: { value: 'nosuch' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start server' }));
+    const alert = await screen.findByRole('alert');
+    expect(screen.getByLabelText('Host').getAttribute('aria-describedby')).toBe(alert.id);
+  });
+
+  it('starts with the settings, shows the bound address, peers and exchanges, and stops', async () => {
+    const t = setup();
+    t.api.startServer.mockImplementation(() => ok(endpointInfo('s1', 'server', 'udp', { local: '127.0.0.1:8120' })));
+    await screen.findByDisplayValue('127.0.0.1');
+    fireEvent.change(screen.getByLabelText('Protocol'), { target: { value: 'udp' } });
+    fireEvent.change(screen.getByLabelText('UDP chunk (bytes)'), { target: { value: '1400' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start server' }));
+    await screen.findByText('Listening on');
+    expect(t.api.startServer).toHaveBeenCalledWith({
+      proto: 'udp', host: '127.0.0.1', port: 8120, fileLimit: 123456789, streamLimit: 10001, chunkBytes: 1400, sequenceNumbers: true,
+    });
+    const peer = { endpoint: 's1', role: 'server' as const, exchange: 'x1', remote: '127.0.0.1:40000' };
+    act(() => {
+      t.emit([
+        ev({ ...peer, kind: 'request', detail: '1000', bytes: 5 }),
+        ev({ ...peer, kind: 'tx', bytes: 1000 }),
+      ]);
+    });
+    const peers = await screen.findByRole('table', { name: 'Peers' });
+    expect(within(peers).getByText('127.0.0.1:40000')).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: 'Exchanges' })).getByText('1000')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Stop server' }));
+    await screen.findByText('stopped');
+    expect(t.api.stopServer).toHaveBeenCalledWith({ endpointId: 's1' });
+  });
+
+  it('Export CSV says where the file went', async () => {
+    setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Saved 3 events to /tmp/x.csv');
+  });
+
+  it('shows a banner while the bridge is disconnected', async () => {
+    const t = setup();
+    act(() => t.setConnection({ status: 'disconnected', message: 'Lost the connection to the lab engine.', retryAt: Date.now() + 4000 }));
+    expect((await screen.findByText('Disconnected.')).closest('[role=status]')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Retry now' }));
+    expect(t.reconnectNow).toHaveBeenCalled();
+  });
+});
+
+describe('routes', () => {
+  beforeEach(() => {
+    window.location.hash = '#/';
+  });
+
+  it('#/ shows both views as landmarks named Server and Client, each with its own store', async () => {
+    const t = createFakeTransport();
+    render(<App transport={t} />);
+    const server = screen.getByRole('region', { name: 'Server' });
+    const client = screen.getByRole('region', { name: 'Client' });
+    expect(within(server).getByRole('button', { name: 'Start server' })).toBeTruthy();
+    expect(within(client).getByRole('button', { name: 'Send' })).toBeTruthy();
+    for (const pane of [server, client]) {
+      expect(within(pane).getByLabelText('Protocol')).toBeTruthy();
+      expect(within(pane).getByRole('button', { name: 'Export CSV' })).toBeTruthy();
+      expect(within(pane).getByRole('table', { name: 'Events' })).toBeTruthy();
+    }
+    fireEvent.change(within(server).getByLabelText('Protocol'), { target: { value: 'udp' } });
+    expect((within(client).getByLabelText('Protocol') as HTMLSelectElement).value).toBe('tcp');
+    expect(t.listenerCount()).toBe(2);
+  });
+
+  it('#/client shows the client alone', () => {
+    window.location.hash = '#/client';
+    render(<App transport={createFakeTransport()} />);
+    expect(screen.queryByRole('button', { name: 'Start server' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Send' })).toBeTruthy();
+  });
+});

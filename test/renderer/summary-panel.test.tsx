@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+// The summary explains what the numbers mean: TCP reads vs UDP datagrams, missing sequence numbers, the end.
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SummaryPanel } from '../../src-renderer/components/summary-panel.js';
+import type { ExchangeSummary } from '../../src-shared/events.js';
+
+afterEach(cleanup);
+
+const base: ExchangeSummary = {
+  exchange: 'x1', endpoint: 'c1', role: 'client', proto: 'tcp', command: 'file', request: '1000000', expected: 1_000_000,
+  bytes: 1_000_000, lost: 0, durationMs: 250, throughputBps: 4_000_000, reads: 31, datagrams: 0, segmentsExpected: 0,
+  segmentsReceived: 0, missing: 0, missingSample: [], outOfOrder: 0, duplicated: 0, prepareMs: 0.8, end: 'fin',
+  reply: null, error: null, local: '127.0.0.1:51234', remote: '127.0.0.1:8120',
+};
+
+const summary = () => within(screen.getByRole('region', { name: 'Summary' }));
+
+describe('SummaryPanel', () => {
+  it('TCP file: bytes, throughput, socket reads explained, FIN', () => {
+    render(<SummaryPanel summary={base} />);
+    expect(summary().getByText('1,000,000 bytes of 1,000,000 (100 %)')).toBeTruthy();
+    expect(summary().getByText(/4\.00 MB\/s/)).toBeTruthy();
+    expect(summary().getByText('(32.0 Mbit/s)')).toBeTruthy();
+    expect(summary().getByText('Socket reads')).toBeTruthy();
+    expect(summary().getByText(/not the TCP\s+segments on the wire/)).toBeTruthy();
+    expect(summary().getByText(/FIN/)).toBeTruthy();
+    expect(summary().getByText('file_prepared after')).toBeTruthy();
+  });
+
+  it('UDP stream: datagrams, lost bytes and the missing sequence numbers', () => {
+    render(
+      <SummaryPanel
+        summary={{
+          ...base, proto: 'udp', command: 'stream', request: 'stream-10-200-1024', expected: 204_800, bytes: 201_728,
+          lost: 3072, reads: 0, datagrams: 197, segmentsExpected: 200, segmentsReceived: 197, missing: 3,
+          missingSample: [12, 57, 58], end: 'idle-timeout', prepareMs: null,
+        }}
+      />,
+    );
+    expect(summary().getByText('Datagrams')).toBeTruthy();
+    expect(summary().getByText('3,072 bytes')).toBeTruthy();
+    expect(summary().getByText('201,728 bytes of 204,800 (98.5 %)')).toBeTruthy();
+    expect(summary().getByText(/197 of 200 by sequence number/)).toBeTruthy();
+    expect(summary().getByText('12, 57, 58')).toBeTruthy();
+    expect(summary().getByText(/UDP has no end marker/)).toBeTruthy();
+    expect(summary().queryByText('file_prepared after')).toBeNull();
+  });
+
+  it('never rounds a shortfall up to 100 %', () => {
+    render(<SummaryPanel summary={{ ...base, bytes: 999_999, lost: 1 }} />);
+    expect(summary().getByText('999,999 bytes of 1,000,000 (99.9 %)')).toBeTruthy();
+  });
+
+  it('an error end says what went wrong', () => {
+    render(<SummaryPanel summary={{ ...base, end: 'error', error: { code: 'CONNECTION_RESET', message: 'Connection reset by the peer.' } }} />);
+    expect(summary().getByText('An error ended it: Connection reset by the peer.')).toBeTruthy();
+  });
+
+  it('before any exchange it says what will appear', () => {
+    render(<SummaryPanel summary={null} />);
+    expect(summary().getByText(/summary appears here/)).toBeTruthy();
+  });
+});
