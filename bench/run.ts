@@ -17,6 +17,8 @@ import { SCENARIOS } from './scenarios/index.js';
 
 const FULL_RUNS = 5;
 const QUICK_RUNS = 2;
+const FULL_HEAVY_RUNS = 3;
+const QUICK_HEAVY_RUNS = 1;
 const RESULTS_PATH = resolve(__dirname, 'results', 'latest.json');
 
 interface Args {
@@ -70,7 +72,9 @@ async function main(): Promise<number> {
   log(`NetLab benchmarks${args.quick ? ' (quick)' : ''} on ${describeMachine(machine)}`);
   const tmpDir = mkdtempSync(join(tmpdir(), 'netlab-bench-'));
   const runs = args.runs ?? (args.quick ? QUICK_RUNS : FULL_RUNS);
-  const ctx: BenchContext = { quick: args.quick, runs, tools: ensureReferenceTools(log), tmpDir, log };
+  const heavyRuns = args.runs ?? (args.quick ? QUICK_HEAVY_RUNS : FULL_HEAVY_RUNS);
+  const tools = ensureReferenceTools(log);
+  const ctx: BenchContext = { quick: args.quick, runs, heavyRuns, tools, tmpDir, log };
   for (const tool of Object.values(ctx.tools)) if (!tool.path) log(`reference skipped: ${tool.reason}`);
   const rows: BenchRow[] = [];
   try {

@@ -6,6 +6,8 @@ export interface BenchContext {
   quick: boolean;
   /** Runs per scenario (several, so a median and min–max mean something). */
   runs: number;
+  /** Runs for the slow scenarios (big UDP file, pacing, pipeline, CSV, browser): fewer. */
+  heavyRuns: number;
   tools: ToolSet;
   /** Scratch folder for payload files and journals, removed at the end. */
   tmpDir: string;

@@ -25,7 +25,7 @@ interface PipelineOutput {
 async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const events = ctx.quick ? EVENTS_QUICK : EVENTS_FULL;
   const rates: number[] = [];
-  for (let i = 0; i < ctx.runs; i++) {
+  for (let i = 0; i < ctx.heavyRuns; i++) {
     const journal = join(ctx.tmpDir, `pipeline-${i}.ndjson`);
     const r = await runProcess(
       process.execPath,

@@ -150,7 +150,7 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   const results: RunResult[] = [];
   try {
-    const runs = ctx.quick ? 1 : Math.min(ctx.runs, 3);
+    const runs = ctx.heavyRuns;
     for (let i = 0; i < runs; i++) results.push(await oneRun(browser, ctx));
   } finally {
     await browser.close();

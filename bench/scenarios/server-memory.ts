@@ -25,7 +25,7 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
       10_000,
     );
     await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
-    const runs = ctx.quick ? 1 : ctx.runs;
+    const runs = ctx.heavyRuns;
     for (let i = 0; i < runs; i++) {
       const idle = readProcMemory(server!.pid);
       if (!idle) throw new Error('cannot read /proc/PID/status of the server');

@@ -3,6 +3,7 @@
 // the ideal schedule, measured at a NetLab client in another process.
 import type { Proto } from '../../src-shared/protocol/limits.js';
 import { withAgents } from '../lib/agent-handle.js';
+import type { AgentHandle } from '../lib/agent-handle.js';
 import { expectExact, summaryOf } from '../lib/checks.js';
 import type { BenchContext, RowSpec, Scenario } from '../lib/context.js';
 import { LOOPBACK, clientConfig } from '../lib/loopback.js';
@@ -52,47 +53,56 @@ function cases(): Case[] {
   return out;
 }
 
-async function measure(ctx: BenchContext, c: Case): Promise<PacingErrors[]> {
+async function measure(
+  ctx: BenchContext,
+  c: Case,
+  server: AgentHandle,
+  client: AgentHandle,
+): Promise<PacingErrors[]> {
   const out: PacingErrors[] = [];
-  await withAgents(['server', 'client'], async ([server, client]) => {
-    const info = await server!.startServer({ proto: c.proto, host: LOOPBACK, port: 0 });
-    const config = clientConfig(c.proto, info, c.proto === 'udp' ? { idleTimeoutMs: UDP_IDLE_MS } : {});
-    for (let i = 0; i < ctx.runs; i++) {
-      const result = await client!.clients(
-        {
-          config,
-          command: { type: 'stream', intervalMs: c.intervalMs, count: c.count, size: SEGMENT_BYTES },
-          count: 1,
-          recordRx: true,
-        },
-        RUN_TIMEOUT_MS,
-      );
-      const run = result.runs[0];
-      const s = summaryOf(run, `${c.title}`);
-      const bytes = c.count * SEGMENT_BYTES;
-      if (c.proto === 'tcp') expectExact(s, bytes, c.title);
-      if (run?.requestT === undefined || !run.rx)
-        throw new BrokenBenchmark(`${c.title}: no rx events recorded`);
-      const arrivals = segmentArrivals(run.rx, SEGMENT_BYTES, c.count);
-      if (arrivals.length * SEGMENT_BYTES !== s.bytes - (s.bytes % SEGMENT_BYTES)) {
-        throw new BrokenBenchmark(
-          `${c.title}: rx events add up to ${arrivals.length} segments, summary to ${s.bytes} bytes`,
-        );
-      }
-      out.push(pacingErrors(run.requestT, arrivals, c.intervalMs, s.durationMs));
-      const e = out.at(-1)!;
-      ctx.log(
-        `  ${c.proto} ${c.count}×${c.intervalMs} run ${i + 1}: ${e.durationErrorPct.toFixed(3)} %, p50 ${e.p50Ms.toFixed(3)} ms, p99 ${e.p99Ms.toFixed(3)} ms${s.lost ? `, lost ${s.lost} bytes` : ''}`,
+  const info = await server.startServer({ proto: c.proto, host: LOOPBACK, port: 0 });
+  const config = clientConfig(c.proto, info, c.proto === 'udp' ? { idleTimeoutMs: UDP_IDLE_MS } : {});
+  for (let i = 0; i < ctx.heavyRuns; i++) {
+    const result = await client.clients(
+      {
+        config,
+        command: { type: 'stream', intervalMs: c.intervalMs, count: c.count, size: SEGMENT_BYTES },
+        count: 1,
+        recordRx: true,
+      },
+      RUN_TIMEOUT_MS,
+    );
+    const run = result.runs[0];
+    const s = summaryOf(run, `${c.title}`);
+    const bytes = c.count * SEGMENT_BYTES;
+    if (c.proto === 'tcp') expectExact(s, bytes, c.title);
+    if (run?.requestT === undefined || !run.rx)
+      throw new BrokenBenchmark(`${c.title}: no rx events recorded`);
+    const arrivals = segmentArrivals(run.rx, SEGMENT_BYTES, c.count);
+    if (arrivals.length * SEGMENT_BYTES !== s.bytes - (s.bytes % SEGMENT_BYTES)) {
+      throw new BrokenBenchmark(
+        `${c.title}: rx events add up to ${arrivals.length} segments, summary to ${s.bytes} bytes`,
       );
     }
-  });
+    out.push(pacingErrors(run.requestT, arrivals, c.intervalMs, s.durationMs));
+    const e = out.at(-1)!;
+    ctx.log(
+      `  ${c.proto} ${c.count}×${c.intervalMs} run ${i + 1}: ${e.durationErrorPct.toFixed(3)} %, p50 ${e.p50Ms.toFixed(3)} ms, p99 ${e.p99Ms.toFixed(3)} ms${s.lost ? `, lost ${s.lost} bytes` : ''}`,
+    );
+  }
+  await server.lab('stopServer', { endpointId: info.id });
   return out;
 }
 
 async function run(ctx: BenchContext): Promise<BenchRow[]> {
+  const measured: PacingErrors[][] = [];
+  // One server process and one client process for every case: fewer start-ups in a quick run.
+  await withAgents(['server', 'client'], async ([server, client]) => {
+    for (const c of cases()) measured.push(await measure(ctx, c, server!, client!));
+  });
   const rows: BenchRow[] = [];
-  for (const c of cases()) {
-    const runs = await measure(ctx, c);
+  for (const [i, c] of cases().entries()) {
+    const runs = measured[i]!;
     const error = figure(
       '',
       '%',

@@ -51,7 +51,7 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const plain: Outcome[] = [];
   await withAgents(['server', 'client'], async ([server, client]) => {
     const info = await server!.startServer({ proto: 'udp', host: LOOPBACK, port: 0 });
-    for (let i = 0; i < ctx.runs; i++) {
+    for (let i = 0; i < ctx.heavyRuns; i++) {
       mine.push(await netlabRun(server!, client!, info));
       // The same two processes play the plain pair: the server's sends, the client's receives.
       plain.push(await plainRun(server!, client!));
