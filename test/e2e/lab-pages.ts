@@ -96,7 +96,10 @@ export async function fillCommand(view: View, command: ClientCommand): Promise<v
 
 const COMMAND_TITLES: Record<ClientCommand['type'], string> = { echo: 'Echo', file: 'File', stream: 'Stream' };
 
-/** Sends the command and waits until the Summary describes this exchange. */
+/**
+ * Sends the command and waits until the Summary describes this exchange. Send clears the previous
+ * summary, but to be sure the one seen is new, send a different command type than the last one.
+ */
 export async function sendAndWait(view: View, proto: Proto, command: ClientCommand): Promise<void> {
   await fillCommand(view, command);
   await view.getByRole('button', { name: 'Send', exact: true }).click();
