@@ -46,7 +46,9 @@ function findElectron(options = {}) {
     if (fetched.status === 0 && fetched.stdout) binary = fetched.stdout.trim();
   }
   if (!binary || !existsSync(binary)) {
-    const why = options.allowDownload ? 'and could not be downloaded from GitHub' : 'in node_modules/electron/dist';
+    const why = options.allowDownload
+      ? 'and could not be downloaded from GitHub'
+      : 'in node_modules/electron/dist';
     return { reason: `its binary is not installed ${why}` };
   }
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {

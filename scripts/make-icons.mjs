@@ -52,14 +52,17 @@ const sizes = [...new Set([...LINUX_SIZES_PX, 1024])];
 const pngs = await renderPngs(svg, sizes);
 
 mkdirSync(path.join(BUILD_DIR, 'icons'), { recursive: true });
-for (const size of LINUX_SIZES_PX) writeFileSync(path.join(BUILD_DIR, 'icons', `${size}x${size}.png`), pngs.get(size));
+for (const size of LINUX_SIZES_PX)
+  writeFileSync(path.join(BUILD_DIR, 'icons', `${size}x${size}.png`), pngs.get(size));
 writeFileSync(path.join(BUILD_DIR, 'icon.png'), pngs.get(512));
 writeFileSync(path.join(BUILD_DIR, 'icon.icns'), icns(pngs));
 
 const icoSources = [16, 32, 48, 64, 128, 256].map((s) => path.join(BUILD_DIR, 'icons', `${s}x${s}.png`));
 const magick = spawnSync('convert', [...icoSources, path.join(BUILD_DIR, 'icon.ico')], { stdio: 'inherit' });
 if (magick.status !== 0) {
-  console.error('ImageMagick `convert` failed or is missing (apt-get install -y imagemagick); icon.ico not written');
+  console.error(
+    'ImageMagick `convert` failed or is missing (apt-get install -y imagemagick); icon.ico not written',
+  );
   process.exit(1);
 }
 console.log(`icons written to ${BUILD_DIR}: icon.png, icons/*.png, icon.ico, icon.icns`);

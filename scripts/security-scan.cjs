@@ -18,7 +18,11 @@ function electronVersion(root) {
 /** Returns every finding as a plain row, and the ones that block. */
 async function scan(input, root = path.resolve(__dirname, '..')) {
   const run = require('@doyensec/electronegativity');
-  const result = await run({ input: path.resolve(root, input), electronVersionOverride: electronVersion(root), output: null });
+  const result = await run({
+    input: path.resolve(root, input),
+    electronVersionOverride: electronVersion(root),
+    output: null,
+  });
   const findings = result.issues.map((issue) => ({
     id: issue.id,
     severity: issue.severity.name,
@@ -36,18 +40,24 @@ async function scan(input, root = path.resolve(__dirname, '..')) {
 function toCsv(findings) {
   const cell = (v) => `"${String(v).replace(/"/g, '""')}"`;
   const header = ['issue', 'severity', 'confidence', 'filename', 'location', 'sample', 'description'];
-  const rows = findings.map((f) => [f.id, f.severity, f.confidence, f.file, f.location, f.sample, f.description].map(cell).join(','));
+  const rows = findings.map((f) =>
+    [f.id, f.severity, f.confidence, f.file, f.location, f.sample, f.description].map(cell).join(','),
+  );
   return [header.join(','), ...rows].join('\n') + '\n';
 }
 
 async function main(argv) {
   const outIndex = argv.indexOf('-o');
   const output = outIndex >= 0 ? argv[outIndex + 1] : null;
-  const input = argv.find((a, i) => !a.startsWith('-') && (outIndex < 0 || i !== outIndex + 1)) ?? 'src-main/electron';
+  const input =
+    argv.find((a, i) => !a.startsWith('-') && (outIndex < 0 || i !== outIndex + 1)) ?? 'src-main/electron';
   const { findings, blocking } = await scan(input);
-  for (const f of findings) console.log(`${f.severity.padEnd(13)} ${f.id.padEnd(28)} ${f.file}:${f.location}  ${f.description}`);
+  for (const f of findings)
+    console.log(`${f.severity.padEnd(13)} ${f.id.padEnd(28)} ${f.file}:${f.location}  ${f.description}`);
   if (output) writeFileSync(output, toCsv(findings));
-  console.log(`electronegativity: ${findings.length} findings, ${blocking.length} blocking (HIGH/MEDIUM other than ${[...ACCEPTED_CHECKS].join(', ')})`);
+  console.log(
+    `electronegativity: ${findings.length} findings, ${blocking.length} blocking (HIGH/MEDIUM other than ${[...ACCEPTED_CHECKS].join(', ')})`,
+  );
   return blocking.length === 0 ? 0 : 1;
 }
 

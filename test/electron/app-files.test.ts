@@ -8,7 +8,11 @@ const ROOT = path.resolve('/srv/netlab/out/renderer');
 
 describe('resolveAppFile', () => {
   it('serves index.html for the bare origin and the hash routes', () => {
-    for (const url of ['netlab://app/', 'netlab://app/index.html#/server', 'netlab://app/index.html?x=1#/client']) {
+    for (const url of [
+      'netlab://app/',
+      'netlab://app/index.html#/server',
+      'netlab://app/index.html?x=1#/client',
+    ]) {
       const found = resolveAppFile(ROOT, url);
       expect(found.status).toBe(200);
       expect(found.filePath).toBe(path.join(ROOT, 'index.html'));
@@ -36,7 +40,9 @@ describe('resolveAppFile', () => {
   });
 
   it('answers 403 to an encoded escape the URL parser leaves for us to decode', () => {
-    expect(resolveAppFile(ROOT, 'netlab://app/assets/%2e%2e%2f%2e%2e%2f%2e%2e%2fmain%2findex.js').status).toBe(403);
+    expect(
+      resolveAppFile(ROOT, 'netlab://app/assets/%2e%2e%2f%2e%2e%2f%2e%2e%2fmain%2findex.js').status,
+    ).toBe(403);
     expect(resolveAppFile(ROOT, 'netlab://app/..%5c..%5cmain%5cindex.js').status).toBe(403);
     expect(resolveAppFile(ROOT, 'netlab://app/index.html%00.png').status).toBe(403);
   });

@@ -13,7 +13,8 @@ interface ConfigModule {
   getConfig(projectDir: string, configPath: string | null, fromOptions: null): Promise<Configuration>;
   validateConfiguration(config: Configuration, logger: unknown): Promise<void>;
 }
-const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as ConfigModule;
+const { getConfig, validateConfiguration } =
+  require('app-builder-lib/out/util/config/config.js') as ConfigModule;
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
 
 async function loadConfig(): Promise<Configuration> {
@@ -55,9 +56,15 @@ describe('electron-builder.yml', () => {
     const config = await loadConfig();
     expect(config.asar).toBe(true);
     const files = config.files as { filter: string[] }[];
-    expect(files.flatMap((f) => f.filter).filter((p) => !p.startsWith('!'))).toEqual(['out/**', 'package.json']);
+    expect(files.flatMap((f) => f.filter).filter((p) => !p.startsWith('!'))).toEqual([
+      'out/**',
+      'package.json',
+    ]);
     expect(config.extraResources).toEqual([{ from: 'hosts.txt', to: 'hosts.txt' }]);
-    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string; type?: string };
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      main: string;
+      type?: string;
+    };
     expect(pkg.main).toBe('out/main/index.js');
     expect(pkg.type ?? 'commonjs').toBe('commonjs');
   });
@@ -84,7 +91,10 @@ describe('electron-builder.yml', () => {
     const config = await loadConfig();
     expect(pngSize(path.join(ROOT, 'build/icon.png'))).toEqual({ width: 512, height: 512 });
     for (const size of [16, 32, 48, 64, 128, 256, 512]) {
-      expect(pngSize(path.join(ROOT, config.linux?.icon as string, `${size}x${size}.png`))).toEqual({ width: size, height: size });
+      expect(pngSize(path.join(ROOT, config.linux?.icon as string, `${size}x${size}.png`))).toEqual({
+        width: size,
+        height: size,
+      });
     }
     const ico = readFileSync(path.join(ROOT, config.win?.icon as string));
     expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]);

@@ -2,7 +2,16 @@
 // against a stand-in Electron distribution, in a scratch copy of the project whose out/ holds a
 // few known files and whose tree holds decoys that must stay out. Then lists the asar.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -45,7 +54,12 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'netlab-pack-'));
   const project = path.join(work, 'project');
   mkdirSync(project);
-  for (const file of ['package.json', 'electron-builder.yml', 'hosts.txt', 'scripts/electron-builder-before-build.cjs']) {
+  for (const file of [
+    'package.json',
+    'electron-builder.yml',
+    'hosts.txt',
+    'scripts/electron-builder-before-build.cjs',
+  ]) {
     cpSync(path.join(ROOT, file), path.join(project, file));
   }
   cpSync(path.join(ROOT, 'build'), path.join(project, 'build'), { recursive: true });
@@ -53,7 +67,11 @@ beforeAll(async () => {
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'), 'dir');
   writeTree(project, { ...BUILD_OUTPUT, ...DECOYS });
 
-  const electronVersion = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+  const electronVersion = (
+    JSON.parse(readFileSync(path.join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
   const dist = makeStandInElectronDist(path.join(work, 'electron-dist'), electronVersion);
   const cli = path.join(ROOT, 'node_modules/electron-builder/cli.js');
   await promisify(execFile)(
@@ -79,21 +97,26 @@ afterAll(() => {
 
 describe('electron-builder --linux dir', () => {
   it('packs exactly out/** and package.json into app.asar', () => {
-    const listed = listPackage(path.join(unpacked, 'resources', 'app.asar'), { isPack: false })
-      .map((entry) => entry.replace(/\\/g, '/').replace(/^\//, ''));
+    const listed = listPackage(path.join(unpacked, 'resources', 'app.asar'), { isPack: false }).map((entry) =>
+      entry.replace(/\\/g, '/').replace(/^\//, ''),
+    );
     const files = listed.filter((entry) => !listed.some((other) => other.startsWith(`${entry}/`)));
     expect(files.sort()).toEqual([...Object.keys(BUILD_OUTPUT), 'package.json'].sort());
   });
 
   it('keeps the entry point package.json names', () => {
-    const pkg = JSON.parse(extractFile(path.join(unpacked, 'resources', 'app.asar'), 'package.json').toString()) as {
+    const pkg = JSON.parse(
+      extractFile(path.join(unpacked, 'resources', 'app.asar'), 'package.json').toString(),
+    ) as {
       main: string;
     };
     expect(pkg.main).toBe('out/main/index.js');
   });
 
   it('puts the default hosts.txt beside the asar and nothing unpacked', () => {
-    expect(readFileSync(path.join(unpacked, 'resources', 'hosts.txt'), 'utf8')).toBe(readFileSync(path.join(ROOT, 'hosts.txt'), 'utf8'));
+    expect(readFileSync(path.join(unpacked, 'resources', 'hosts.txt'), 'utf8')).toBe(
+      readFileSync(path.join(ROOT, 'hosts.txt'), 'utf8'),
+    );
     expect(existsSync(path.join(unpacked, 'resources', 'app.asar.unpacked'))).toBe(false);
   });
 

@@ -34,7 +34,8 @@ describe('electronegativity', () => {
         cpSync(path.join(ROOT, entry), path.join(tree, entry), { recursive: true });
       }
       const { findings, blocking } = await scan(tree, ROOT);
-      const describe = (f: Finding): string => `${f.severity} ${f.id} ${f.file}:${f.location} ${f.description}`;
+      const describe = (f: Finding): string =>
+        `${f.severity} ${f.id} ${f.file}:${f.location} ${f.description}`;
       expect(blocking.map(describe)).toEqual([]);
       // The scan did reach the shell: it always notes the preload for manual review.
       expect(findings.map((f) => f.id)).toContain('PRELOAD_JS_CHECK');

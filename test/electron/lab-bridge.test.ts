@@ -24,7 +24,11 @@ describe('LabBridge without sockets', () => {
     'answers PERMISSION_DENIED to a frame at %s and never calls the Lab',
     async (frameUrl) => {
       const lab = new RecordingLab();
-      const result = await new LabBridge(lab, new EndpointTracker()).handleCall({ ownerId: 1, frameUrl }, 'listHosts', {});
+      const result = await new LabBridge(lab, new EndpointTracker()).handleCall(
+        { ownerId: 1, frameUrl },
+        'listHosts',
+        {},
+      );
       expect(result).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
       expect(lab.calls).toEqual([]);
     },
@@ -57,7 +61,11 @@ describe('LabBridge without sockets', () => {
       expect(result.ok, `${name} ${JSON.stringify(args)}`).toBe(false);
       if (!result.ok) expect(result.error.code).toBe('BAD_ARGUMENT');
     }
-    const port = await bridge.handleCall(SERVER_WINDOW, 'startServer', { proto: 'tcp', host: '', port: 70000 });
+    const port = await bridge.handleCall(SERVER_WINDOW, 'startServer', {
+      proto: 'tcp',
+      host: '',
+      port: 70000,
+    });
     expect(port.ok ? '' : port.error.message).toMatch(/port/);
     expect(lab.calls).toEqual([]);
   });
@@ -70,7 +78,11 @@ describe('LabBridge without sockets', () => {
       port: 0,
     });
     expect(lab.calls).toHaveLength(1);
-    expect(lab.calls[0]?.[1]).toMatchObject({ proto: 'udp', fileLimit: expect.any(Number), sequenceNumbers: expect.any(Boolean) });
+    expect(lab.calls[0]?.[1]).toMatchObject({
+      proto: 'udp',
+      fileLimit: expect.any(Number),
+      sequenceNumbers: expect.any(Boolean),
+    });
   });
 
   it('refuses exportCsv with a page-chosen path: the save dialog decides where files go', async () => {
@@ -100,7 +112,11 @@ describe('LabBridge with the real Lab', () => {
     const tracker = new EndpointTracker();
     const bridge = new LabBridge(lab, tracker);
 
-    const server = await bridge.handleCall(SERVER_WINDOW, 'startServer', { proto: 'tcp', host: '127.0.0.1', port: 0 });
+    const server = await bridge.handleCall(SERVER_WINDOW, 'startServer', {
+      proto: 'tcp',
+      host: '127.0.0.1',
+      port: 0,
+    });
     if (!server.ok) throw new Error(server.error.message);
     const serverInfo = server.value as EndpointInfo;
     const client = await bridge.handleCall(CLIENT_WINDOW, 'openClient', {
@@ -131,7 +147,11 @@ describe('LabBridge with the real Lab', () => {
     lab = await Lab.create();
     const tracker = new EndpointTracker();
     const bridge = new LabBridge(lab, tracker);
-    const server = await bridge.handleCall(SERVER_WINDOW, 'startServer', { proto: 'udp', host: '127.0.0.1', port: 0 });
+    const server = await bridge.handleCall(SERVER_WINDOW, 'startServer', {
+      proto: 'udp',
+      host: '127.0.0.1',
+      port: 0,
+    });
     if (!server.ok) throw new Error(server.error.message);
     const id = (server.value as EndpointInfo).id;
     const stopped = await bridge.handleCall(CLIENT_WINDOW, 'stopServer', { endpointId: id });

@@ -3,7 +3,11 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { LAB_COMMAND_NAMES } from '../../src-shared/api.js';
 import type { LabEvent } from '../../src-shared/events.js';
-import { IPC_CHANNELS, PRELOAD_COMMAND_NAMES, type NetlabDesktopApi } from '../../src-main/electron/common/ipc-channels.js';
+import {
+  IPC_CHANNELS,
+  PRELOAD_COMMAND_NAMES,
+  type NetlabDesktopApi,
+} from '../../src-main/electron/common/ipc-channels.js';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
@@ -69,7 +73,8 @@ describe('preload', () => {
     const unsubscribe = api.onEvents((batch) => received.push([batch]));
     const batch = [{ seq: 1, kind: 'listening' } as LabEvent];
     const deliver = (): void => {
-      for (const listener of fake.listeners.get(IPC_CHANNELS.events) ?? []) listener({ sender: 'raw ipc event' }, batch);
+      for (const listener of fake.listeners.get(IPC_CHANNELS.events) ?? [])
+        listener({ sender: 'raw ipc event' }, batch);
     };
     deliver();
     expect(received).toEqual([[batch]]);

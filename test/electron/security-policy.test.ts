@@ -80,7 +80,12 @@ describe('sender frame check', () => {
 
 describe('navigation, new windows and permissions', () => {
   it('blocks every navigation, even to the app itself (hash routes never navigate)', () => {
-    for (const url of ['https://example.com/', 'file:///etc/passwd', `${APP_INDEX_URL}#/client`, 'javascript:alert(1)']) {
+    for (const url of [
+      'https://example.com/',
+      'file:///etc/passwd',
+      `${APP_INDEX_URL}#/client`,
+      'javascript:alert(1)',
+    ]) {
       expect(shouldBlockNavigation(url)).toBe(true);
     }
   });
@@ -93,7 +98,17 @@ describe('navigation, new windows and permissions', () => {
     expect(ALLOWED_PERMISSIONS).toEqual(['clipboard-sanitized-write']);
     expect(isPermissionAllowed('clipboard-sanitized-write', APP_INDEX_URL)).toBe(true);
     expect(isPermissionAllowed('clipboard-sanitized-write', 'https://example.com/')).toBe(false);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'hid', 'serial', 'usb']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+      'hid',
+      'serial',
+      'usb',
+    ]) {
       expect(isPermissionAllowed(permission, APP_INDEX_URL), permission).toBe(false);
     }
   });

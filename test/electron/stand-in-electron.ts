@@ -13,8 +13,15 @@ export function makeStandInElectronDist(dir: string, electronVersion: string): s
   mkdirSync(path.join(dir, 'resources'), { recursive: true });
   mkdirSync(path.join(dir, 'locales'), { recursive: true });
   const script = Buffer.from('#!/bin/sh\necho "stand-in for Electron: packaging tests only" >&2\nexit 1\n# ');
-  const wire = Buffer.from([1, STAND_IN_FUSE_COUNT, ...new Array<number>(STAND_IN_FUSE_COUNT).fill(FUSE_ENABLED)]);
-  writeFileSync(path.join(dir, 'electron'), Buffer.concat([script, Buffer.from(FUSE_SENTINEL), wire, Buffer.from('\n')]));
+  const wire = Buffer.from([
+    1,
+    STAND_IN_FUSE_COUNT,
+    ...new Array<number>(STAND_IN_FUSE_COUNT).fill(FUSE_ENABLED),
+  ]);
+  writeFileSync(
+    path.join(dir, 'electron'),
+    Buffer.concat([script, Buffer.from(FUSE_SENTINEL), wire, Buffer.from('\n')]),
+  );
   chmodSync(path.join(dir, 'electron'), 0o755);
   writeFileSync(path.join(dir, 'version'), electronVersion);
   writeFileSync(path.join(dir, 'LICENSE'), 'stand-in\n');

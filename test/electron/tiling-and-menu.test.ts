@@ -1,7 +1,11 @@
 // Launch layout, cascading of extra windows, and the menu items.
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { buildMenuTemplate, MENU_LABELS, type MenuActions } from '../../src-main/electron/main/menu-template.js';
+import {
+  buildMenuTemplate,
+  MENU_LABELS,
+  type MenuActions,
+} from '../../src-main/electron/main/menu-template.js';
 import { CASCADE_OFFSET_PX, cascadeFrom, tileSideBySide } from '../../src-main/electron/main/tiling.js';
 
 describe('tileSideBySide', () => {
@@ -62,7 +66,12 @@ describe('buildMenuTemplate', () => {
   it('has the four NetLab items wired to their actions, and Quit', () => {
     const { actions, calls } = actionsRecorder();
     const items = collect(buildMenuTemplate(actions, 'linux', false));
-    for (const label of [MENU_LABELS.newServerWindow, MENU_LABELS.newClientWindow, MENU_LABELS.exportSessionCsv, MENU_LABELS.editHosts]) {
+    for (const label of [
+      MENU_LABELS.newServerWindow,
+      MENU_LABELS.newClientWindow,
+      MENU_LABELS.exportSessionCsv,
+      MENU_LABELS.editHosts,
+    ]) {
       const item = items.find((i) => i.label === label);
       expect(item, label).toBeDefined();
       (item?.click as unknown as () => void)();

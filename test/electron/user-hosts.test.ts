@@ -50,7 +50,9 @@ describe('ensureUserHostsFile', () => {
 describe('bundledHostsPath', () => {
   it('uses resources/ when installed and the project root from npm start', () => {
     const paths = { resourcesPath: '/opt/NetLab/resources', appPath: '/home/s/netlab' };
-    expect(bundledHostsPath({ isPackaged: true, ...paths })).toBe(path.join('/opt/NetLab/resources', 'hosts.txt'));
+    expect(bundledHostsPath({ isPackaged: true, ...paths })).toBe(
+      path.join('/opt/NetLab/resources', 'hosts.txt'),
+    );
     expect(bundledHostsPath({ isPackaged: false, ...paths })).toBe(path.join('/home/s/netlab', 'hosts.txt'));
   });
 });

@@ -46,7 +46,13 @@ describe('createSecureWindow', () => {
 
   it('never leaves a flag to its default that a future Electron could flip', () => {
     const prefs = optionsFor().webPreferences ?? {};
-    for (const key of ['contextIsolation', 'sandbox', 'nodeIntegration', 'webSecurity', 'webviewTag'] as const) {
+    for (const key of [
+      'contextIsolation',
+      'sandbox',
+      'nodeIntegration',
+      'webSecurity',
+      'webviewTag',
+    ] as const) {
       expect(Object.prototype.hasOwnProperty.call(prefs, key), key).toBe(true);
     }
   });
@@ -58,7 +64,14 @@ describe('createSecureWindow', () => {
 
   it('places the window where the tiler said, hidden until its first paint', () => {
     const options = optionsFor({ ...INPUT, role: 'client' });
-    expect(options).toMatchObject({ x: 10, y: 20, width: 640, height: 800, show: false, title: 'NetLab — Client' });
+    expect(options).toMatchObject({
+      x: 10,
+      y: 20,
+      width: 640,
+      height: 800,
+      show: false,
+      title: 'NetLab — Client',
+    });
     expect(options.minWidth).toBe(WINDOW_MIN_WIDTH_PX);
   });
 

@@ -1,5 +1,6 @@
 // Maps netlab://app/<path> to a file of the built renderer, refusing anything outside it.
-// Pure path logic (node:path only), so traversal attempts are unit-tested without Electron.
+// No Electron here, so traversal attempts are unit-tested and the shell test can serve the same bytes.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME, securityHeaders } from './security-policy.js';
 
@@ -50,4 +51,27 @@ export function resolveAppFile(rendererRoot: string, requestUrl: string): AppFil
   }
   const mime = MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
   return { status: 200, filePath, headers: { ...securityHeaders(), 'Content-Type': mime } };
+}
+
+export interface AppResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer | null;
+}
+
+/** What the netlab:// handler answers for one request (also served over HTTP by the shell test). */
+export async function loadAppResponse(
+  rendererRoot: string,
+  requestUrl: string,
+  method: string,
+): Promise<AppResponse> {
+  const found = resolveAppFile(rendererRoot, requestUrl);
+  if (method !== 'GET' && method !== 'HEAD') return { status: 405, headers: found.headers, body: null };
+  if (found.status !== 200) return { status: found.status, headers: found.headers, body: null };
+  try {
+    const body = await readFile(found.filePath);
+    return { status: 200, headers: found.headers, body: method === 'HEAD' ? null : body };
+  } catch {
+    return { status: 404, headers: found.headers, body: null };
+  }
 }

@@ -23,7 +23,11 @@ export async function exportWithDialog(
 }
 
 /** The menu's export: same dialog, and the outcome told in a message box (no page involved). */
-export async function exportFromMenu(lab: ShellLab, parent: BrowserWindow | null, documentsDir: string): Promise<void> {
+export async function exportFromMenu(
+  lab: ShellLab,
+  parent: BrowserWindow | null,
+  documentsDir: string,
+): Promise<void> {
   const result = await exportWithDialog(lab, parent, documentsDir);
   if (!result.ok) {
     dialog.showErrorBox('Export failed', result.error.message);

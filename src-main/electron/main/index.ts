@@ -30,7 +30,11 @@ async function startDesktop(): Promise<void> {
   const devTools = !app.isPackaged;
   const hosts = ensureUserHostsFile(
     app.getPath('userData'),
-    bundledHostsPath({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
+    bundledHostsPath({
+      isPackaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      appPath: app.getAppPath(),
+    }),
   );
   // The journal goes to a temp file the Lab removes on close; the CSV export is how a session is kept.
   const lab: ShellLab = await Lab.create({ hostsPath: hosts.path });

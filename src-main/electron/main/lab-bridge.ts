@@ -39,9 +39,13 @@ export class LabBridge {
 
   async handleCall(sender: CallSender, name: unknown, args: unknown): Promise<LabResult<unknown>> {
     if (!isTrustedSender(sender.frameUrl)) return untrustedSenderResult();
-    if (!isLabCommandName(name)) return labErr('BAD_ARGUMENT', `Unknown command: ${JSON.stringify(String(name)).slice(0, 80)}`);
+    if (!isLabCommandName(name))
+      return labErr('BAD_ARGUMENT', `Unknown command: ${JSON.stringify(String(name)).slice(0, 80)}`);
     if (COMMANDS_DENIED_OVER_IPC.has(name)) {
-      return labErr('PERMISSION_DENIED', 'Use File ▸ Export Session Log as CSV… to choose where the CSV goes.');
+      return labErr(
+        'PERMISSION_DENIED',
+        'Use File ▸ Export Session Log as CSV… to choose where the CSV goes.',
+      );
     }
     const parsed = parseLabArgs(name, args);
     if (!parsed.ok) return parsed;

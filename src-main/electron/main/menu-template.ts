@@ -25,10 +25,22 @@ export function buildMenuTemplate(
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
-      { label: MENU_LABELS.newServerWindow, accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.newServerWindow() },
-      { label: MENU_LABELS.newClientWindow, accelerator: 'CmdOrCtrl+N', click: () => actions.newClientWindow() },
+      {
+        label: MENU_LABELS.newServerWindow,
+        accelerator: 'CmdOrCtrl+Shift+N',
+        click: () => actions.newServerWindow(),
+      },
+      {
+        label: MENU_LABELS.newClientWindow,
+        accelerator: 'CmdOrCtrl+N',
+        click: () => actions.newClientWindow(),
+      },
       { type: 'separator' },
-      { label: MENU_LABELS.exportSessionCsv, accelerator: 'CmdOrCtrl+E', click: () => actions.exportSessionCsv() },
+      {
+        label: MENU_LABELS.exportSessionCsv,
+        accelerator: 'CmdOrCtrl+E',
+        click: () => actions.exportSessionCsv(),
+      },
       { label: MENU_LABELS.editHosts, click: () => actions.editHosts() },
       { type: 'separator' },
       // On macOS Quit lives in the application menu, where users look for it.

@@ -9,12 +9,19 @@ export const HOSTS_FILE_NAME = 'hosts.txt';
 export const FALLBACK_HOSTS_TEXT = '127.0.0.1:8120\n[::1]:8120\nlocalhost:8121\n :8122\n';
 
 /** Where the installer puts the default: resources/ when packaged, the project root from `npm start`. */
-export function bundledHostsPath(opts: { isPackaged: boolean; resourcesPath: string; appPath: string }): string {
+export function bundledHostsPath(opts: {
+  isPackaged: boolean;
+  resourcesPath: string;
+  appPath: string;
+}): string {
   return path.join(opts.isPackaged ? opts.resourcesPath : opts.appPath, HOSTS_FILE_NAME);
 }
 
 /** Returns the user's hosts.txt path, creating it from the bundled default when absent. */
-export function ensureUserHostsFile(userDataDir: string, bundledPath: string): { path: string; created: boolean } {
+export function ensureUserHostsFile(
+  userDataDir: string,
+  bundledPath: string,
+): { path: string; created: boolean } {
   const target = path.join(userDataDir, HOSTS_FILE_NAME);
   if (existsSync(target)) return { path: target, created: false };
   mkdirSync(userDataDir, { recursive: true });

@@ -13,7 +13,10 @@ import {
 
 function buildApi(): NetlabDesktopApi {
   const commands = Object.fromEntries(
-    PRELOAD_COMMAND_NAMES.map((name) => [name, (args: unknown) => ipcRenderer.invoke(IPC_CHANNELS.call, name, args)]),
+    PRELOAD_COMMAND_NAMES.map((name) => [
+      name,
+      (args: unknown) => ipcRenderer.invoke(IPC_CHANNELS.call, name, args),
+    ]),
   ) as Omit<NetlabDesktopApi, 'onEvents' | 'exportSessionCsv'>;
   return {
     ...commands,
