@@ -105,3 +105,26 @@ describe('electron-builder.yml', () => {
     expect(existsSync(path.join(ROOT, 'build/icon.svg'))).toBe(true);
   });
 });
+
+describe('.github/workflows/release.yml', () => {
+  const yaml = require('js-yaml') as { load(text: string): unknown };
+  const workflow = yaml.load(readFileSync(path.join(ROOT, '.github/workflows/release.yml'), 'utf8')) as {
+    jobs: Record<
+      string,
+      { strategy?: { matrix: { include: { os: string; builder: string }[] } }; steps: { run?: string }[] }
+    >;
+  };
+
+  it('builds each platform on its own runner with electron-builder', () => {
+    const matrix = workflow.jobs.installers?.strategy?.matrix.include ?? [];
+    expect(matrix.map((m) => [m.os, m.builder])).toEqual([
+      ['macos-latest', '--mac'],
+      ['windows-latest', '--win'],
+      ['ubuntu-latest', '--linux'],
+    ]);
+    const runs = (workflow.jobs.installers?.steps ?? []).map((s) => s.run ?? '');
+    expect(runs).toContain('npm ci');
+    expect(runs).toContain('npx electron-vite build');
+    expect(runs.some((r) => r.startsWith('npx electron-builder ${{ matrix.builder }}'))).toBe(true);
+  });
+});
