@@ -1,15 +1,18 @@
 // The event log: a virtualised ARIA table over the store's bounded ring. Only the visible rows
 // exist in the DOM, and it re-reads the ring at most UI_REFRESH_MS apart.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { LabEvent } from '../../src-shared/events.js';
+import type { LogRow } from '../store/event-ring.js';
 import { useBaseStore, useBaseThrottled } from '../store/store-context.js';
 import { fmtInt } from '../display/format.js';
 
 const ROW_HEIGHT_PX = 24;
 /** Rows rendered beyond the viewport, so fast scrolling shows no blank rows. */
-const OVERSCAN_ROWS = 8;
+const OVERSCAN_ROWS = 4;
+const LOG_HEIGHT_PX = 320;
+/** Rows drawn while following the newest events: those that fit, plus one partly visible. */
+const FOLLOW_ROWS = Math.ceil(LOG_HEIGHT_PX / ROW_HEIGHT_PX) + 1;
 /**
  * Rows are keyed by slot (index modulo this), so when new events push the window down React
  * updates the same few dozen row elements instead of replacing them. Must exceed the rows
@@ -20,7 +23,7 @@ const ROW_SLOTS = 256;
 const FOLLOW_SLACK_PX = 48;
 
 /** The log's columns: header text, cell class, and what a cell shows. */
-const COLUMNS: { title: string; className: string; cell(e: LabEvent): ReactNode }[] = [
+const COLUMNS: { title: string; className: string; cell(e: LogRow): ReactNode }[] = [
   { title: 't (ms)', className: 'c-t', cell: (e) => e.t.toFixed(3) },
   { title: 'kind', className: 'c-kind', cell: (e) => <span className="kind-tag">{e.kind}</span> },
   { title: 'bytes', className: 'c-num', cell: (e) => (e.bytes === null ? '' : fmtInt(e.bytes)) },
@@ -37,7 +40,7 @@ const COLUMNS: { title: string; className: string; cell(e: LabEvent): ReactNode 
   },
 ];
 
-function Row({ event, index, start }: { event: LabEvent; index: number; start: number }) {
+function Row({ event, index, start }: { event: LogRow; index: number; start: number }) {
   return (
     <div
       role="row"
@@ -72,23 +75,27 @@ export function EventLog() {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT_PX,
     overscan: OVERSCAN_ROWS,
-    initialRect: { width: 600, height: 320 },
+    initialRect: { width: 600, height: LOG_HEIGHT_PX },
     // Let React batch scroll-driven renders instead of flushing one per scroll event.
     useFlushSync: false,
   });
 
-  // Following the tail by setting scrollTop directly: scrollToIndex re-measures in a loop, which
-  // costs a layout per frame with 100,000 rows.
-  useEffect(() => {
+  // While following, the newest rows are drawn directly and the view scrolled to them before the
+  // browser paints, so no frame shows the rows of a scroll position already left behind. The
+  // virtualizer takes over as soon as the student scrolls up.
+  const totalPx = count * ROW_HEIGHT_PX;
+  const items = follow
+    ? Array.from({ length: Math.min(count, FOLLOW_ROWS) }, (_, i) => {
+        const index = count - Math.min(count, FOLLOW_ROWS) + i;
+        return { index, start: index * ROW_HEIGHT_PX };
+      })
+    : virtualizer.getVirtualItems();
+  useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!follow || !el) return;
-    // In the next frame, where the browser lays out anyway, instead of forcing a layout now.
-    const frame = requestAnimationFrame(() => {
-      el.scrollTop = virtualizer.getTotalSize();
-      followedTop.current = el.scrollTop;
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [follow, count, version, virtualizer]);
+    el.scrollTop = totalPx;
+    followedTop.current = el.scrollTop;
+  }, [follow, totalPx, version]);
 
   // New rows grow the list under a following view, so "not at the bottom" alone does not mean the
   // student scrolled away: only a move up from where we last put it does.
@@ -130,9 +137,9 @@ export function EventLog() {
             ))}
           </div>
         </div>
-        <div role="rowgroup" className="log-body" ref={scrollRef} onScroll={onScroll}>
-          <div className="log-spacer" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-            {virtualizer.getVirtualItems().map((item) => {
+        <div role="rowgroup" className="log-body" ref={scrollRef} onScroll={onScroll} style={{ height: LOG_HEIGHT_PX }}>
+          <div className="log-spacer" style={{ height: `${totalPx}px` }}>
+            {items.map((item) => {
               const event = ring.at(item.index);
               return event ? <Row key={item.index % ROW_SLOTS} event={event} index={item.index} start={item.start} /> : null;
             })}

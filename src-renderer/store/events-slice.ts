@@ -1,7 +1,8 @@
 // Events slice: filters each batch to this view's endpoints and applies it with ONE set(),
 // keeping the log in a bounded ring and the per-exchange counters in `exchanges`.
 import type { LabEvent } from '../../src-shared/events.js';
-import { EventRing } from './event-ring.js';
+import { EventRing, toLogRow } from './event-ring.js';
+import type { LogRow } from './event-ring.js';
 import type { ExchangesState } from './exchanges.js';
 import { reduceExchanges } from './exchanges.js';
 import type { BaseState, EventsSlice, GetState, SetState } from './store-types.js';
@@ -24,7 +25,7 @@ export function createEventsSlice<S extends BaseState>(
 
   const applyOwn = (own: readonly LabEvent[], ownEndpoints?: string[]): void => {
     const s = get();
-    for (const e of own) s.ring.push(e);
+    for (const e of own) s.ring.push(toLogRow(e));
     const next = reduceExchanges(s, own);
     const patch = {
       ...extend(own, next, s),
@@ -37,7 +38,7 @@ export function createEventsSlice<S extends BaseState>(
   };
 
   return {
-    ring: new EventRing<LabEvent>(ringCapacity),
+    ring: new EventRing<LogRow>(ringCapacity),
     eventsVersion: 0,
     exchanges: {},
     exchangeIds: [],

@@ -3,7 +3,7 @@ import type { StoreApi } from 'zustand';
 import type { HostsInfo, LabErrorInfo } from '../../src-shared/api.js';
 import type { LabEvent, Role } from '../../src-shared/events.js';
 import type { ConnectionState, Transport } from '../api/transport.js';
-import type { EventRing } from './event-ring.js';
+import type { EventRing, LogRow } from './event-ring.js';
 import type { ExchangesState } from './exchanges.js';
 
 export interface Note {
@@ -25,7 +25,7 @@ export interface ConnectionSlice {
 
 export interface EventsSlice extends ExchangesState {
   /** Mutable, bounded; its identity never changes, `eventsVersion` says when it did. */
-  ring: EventRing<LabEvent>;
+  ring: EventRing<LogRow>;
   eventsVersion: number;
   /** Endpoints this view opened: only their events are shown here. */
   ownEndpoints: string[];

@@ -3,6 +3,8 @@
 // for the engine: takes screenshots of the main states at 1280×800 in light and dark, and
 // measures the page's long tasks while a 110,000-datagram UDP file arrives in both panes.
 // Usage: npx vite build && node test/renderer/visual/shoot.mjs [outDir]
+// Against the real engine: NETLAB_URL=<the address `netlab web` printed> node …/shoot.mjs [outDir]
+// (give `netlab web` a --host-file whose first entry is a free port).
 /* global window, document, requestAnimationFrame -- used inside page.evaluate() callbacks */
 import { createReadStream, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -33,7 +35,9 @@ const server = createServer((req, res) => {
   createReadStream(file).pipe(res);
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${server.address().port}/`;
+const realUrl = process.env.NETLAB_URL;
+const url = realUrl ? realUrl.replace(/#.*$/, '') : `http://127.0.0.1:${server.address().port}/`;
+const prefix = realUrl ? 'real-' : '';
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -42,7 +46,7 @@ const browser = await chromium.launch({
 
 async function openPage(colorScheme, hash = '#/') {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme });
-  await context.addInitScript({ path: path.join(here, 'fake-lab.js') });
+  if (!realUrl) await context.addInitScript({ path: path.join(here, 'fake-lab.js') });
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   page.on('pageerror', (e) => console.error('page error:', e.message));
@@ -52,10 +56,14 @@ async function openPage(colorScheme, hash = '#/') {
 }
 
 const shot = async (page, name) => {
-  const file = path.join(outDir, `${name}.png`);
+  const file = path.join(outDir, `${prefix}${name}.png`);
   await page.screenshot({ path: file });
   console.log('screenshot', file);
 };
+
+/** Send clears the previous summary, so its "How it ended" row means this exchange ended. */
+const summaryDone = (pane, timeout = STEP_TIMEOUT_MS) =>
+  pane.getByRole('region', { name: 'Summary' }).getByText('How it ended').waitFor({ timeout });
 
 async function scenario(colorScheme) {
   const { context, page } = await openPage(colorScheme);
@@ -65,7 +73,7 @@ async function scenario(colorScheme) {
   await serverPane.locator('.bound').waitFor();
   await client.getByLabel('Message', { exact: true }).fill('hello netlab');
   await client.getByRole('button', { name: 'Send' }).click();
-  await client.getByRole('region', { name: 'Summary' }).getByText('How it ended').waitFor();
+  await summaryDone(client);
   await shot(page, `${colorScheme}-1-tcp-echo`);
 
   await client.getByRole('tab', { name: 'Stream' }).click();
@@ -74,7 +82,7 @@ async function scenario(colorScheme) {
   await client.getByRole('button', { name: 'Send' }).click();
   await page.waitForTimeout(600);
   await shot(page, `${colorScheme}-2-tcp-stream-running`);
-  await client.getByRole('region', { name: 'Summary' }).getByText('fin', { exact: true }).waitFor();
+  await summaryDone(client);
 
   await serverPane.getByRole('button', { name: 'Stop server' }).click();
   await serverPane.getByLabel('Protocol', { exact: true }).selectOption('udp');
@@ -85,7 +93,7 @@ async function scenario(colorScheme) {
   await client.getByRole('button', { name: 'Send' }).click();
   await page.waitForTimeout(700);
   await shot(page, `${colorScheme}-3-udp-file-running`);
-  await client.getByRole('region', { name: 'Summary' }).getByText('idle timeout').first().waitFor();
+  await summaryDone(client);
   await client.getByRole('region', { name: 'Summary' }).scrollIntoViewIfNeeded();
   await shot(page, `${colorScheme}-4-udp-file-summary`);
 
@@ -93,7 +101,9 @@ async function scenario(colorScheme) {
   await client.getByRole('button', { name: 'Send' }).click();
   await client.getByRole('tab', { name: 'File' }).scrollIntoViewIfNeeded();
   await serverPane.getByRole('button', { name: 'Stop server' }).click();
-  await serverPane.getByLabel('Port', { exact: true }).fill('8121');
+  // In real mode the browser-mode server's own TCP port is surely in use; the fake refuses 8121.
+  await serverPane.getByLabel('Protocol', { exact: true }).selectOption('tcp');
+  await serverPane.getByLabel('Port', { exact: true }).fill(realUrl ? new URL(realUrl).port : '8121');
   await serverPane.getByRole('button', { name: 'Start server' }).click();
   await serverPane.getByRole('alert').first().waitFor();
   await serverPane.getByLabel('Port', { exact: true }).scrollIntoViewIfNeeded();
@@ -143,13 +153,13 @@ async function packetRate() {
   const shotFrom = await page.evaluate(() => performance.now());
   await shot(page, 'perf-110k-running');
   const shotTo = await page.evaluate(() => performance.now());
-  await client.getByRole('region', { name: 'Summary' }).getByText('idle timeout').first().waitFor({ timeout: 60_000 });
+  await summaryDone(client, 90_000);
   const long = (await page.evaluate(() => window.__long))
     .filter((e) => e.start + e.ms < shotFrom || e.start > shotTo)
     .map((e) => e.ms);
   const rows = await client.getByRole('table', { name: 'Events' }).getAttribute('aria-rowcount');
   const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
-  const stats = await page.evaluate(() => window.__fakeLabStats);
+  const stats = (await page.evaluate(() => window.__fakeLabStats)) ?? { batches: 0, events: 0, listenerMs: 0, maxListenerMs: 0 };
   const heapMb = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize / 1e6 : null));
   await shot(page, 'perf-110k-done');
   console.log(
