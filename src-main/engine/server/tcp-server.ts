@@ -12,7 +12,7 @@ import { TcpConnection } from './tcp-connection.js';
  * Per-socket write queue before write() returns false: a few FILE_WRITE_CHUNK_BYTES writes, all
  * views of the one fill buffer, so the queue costs references, not copies.
  */
-export const TCP_HIGH_WATER_MARK_BYTES = 1024 * 1024;
+export const TCP_HIGH_WATER_MARK_BYTES = 4 * 1024 * 1024;
 
 export class TcpServer extends ServerBase {
   private server: Server | null = null;
