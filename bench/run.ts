@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BenchContext, Scenario } from './lib/context.js';
+import { describeLoad, LoadMeter } from './lib/load.js';
 import { describeMachine, machineInfo } from './lib/machine.js';
 import { toJsonRow, writeReport } from './lib/report.js';
 import { BrokenBenchmark, brokenRow } from './lib/result.js';
@@ -69,6 +70,7 @@ async function main(): Promise<number> {
   const started = performance.now();
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const machine = machineInfo();
+  const load = new LoadMeter();
   log(`NetLab benchmarks${args.quick ? ' (quick)' : ''} on ${describeMachine(machine)}`);
   const tmpDir = mkdtempSync(join(tmpdir(), 'netlab-bench-'));
   const runs = args.runs ?? (args.quick ? QUICK_RUNS : FULL_RUNS);
@@ -86,6 +88,7 @@ async function main(): Promise<number> {
     rmSync(tmpDir, { recursive: true, force: true });
   }
   const durationS = (performance.now() - started) / 1000;
+  const loadReport = load.stop();
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
   writeReport(RESULTS_PATH, {
     date: new Date().toISOString(),
@@ -94,12 +97,14 @@ async function main(): Promise<number> {
     runs,
     durationS,
     machine,
+    load: loadReport,
     rows: rows.map(toJsonRow),
   });
   process.stdout.write(`\n${formatTable(rows)}\n\n`);
   process.stdout.write(
     `Command: ${command} (${durationS.toFixed(0)} s). Machine: ${describeMachine(machine)}.\n`,
   );
+  process.stdout.write(`While it ran: ${describeLoad(loadReport)}.\n`);
   process.stdout.write(`Results: ${RESULTS_PATH}\n`);
   const broken = rows.filter((r) => r.status === 'broken');
   if (broken.length > 0) process.stdout.write(`${broken.length} benchmark(s) broken: exit status 1\n`);

@@ -1,6 +1,7 @@
 // bench/results/latest.json: every row with its runs, the machine, and how the bench was run.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { LoadReport } from './load.js';
 import type { MachineInfo } from './machine.js';
 import type { BenchRow, Figure } from './result.js';
 
@@ -32,6 +33,7 @@ export interface BenchReport {
   runs: number;
   durationS: number;
   machine: MachineInfo;
+  load: LoadReport;
   rows: JsonRow[];
 }
 
