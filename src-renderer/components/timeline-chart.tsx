@@ -39,8 +39,8 @@ function makeOptions(width: number): uPlot.Options {
     ],
     axes: [
       { ...axis, values: (_u, ticks) => ticks.map((v) => `${v} s`) },
-      { ...axis, scale: 'rate', size: 78, values: (_u, ticks) => ticks.map((v) => `${fmtBytes(v)}/s`) },
-      { ...axis, scale: 'gap', side: 1, size: 56, grid: { show: false }, values: (_u, ticks) => ticks.map((v) => `${v} ms`) },
+      { ...axis, scale: 'rate', size: 78, values: (_u, ticks) => ticks.map((v) => (v < 1000 ? `${+v.toPrecision(3)} B/s` : `${fmtBytes(v)}/s`)) },
+      { ...axis, scale: 'gap', side: 1, size: 64, grid: { show: false }, values: (_u, ticks) => ticks.map((v) => `${+v.toPrecision(3)} ms`) },
     ],
   };
 }
@@ -87,10 +87,18 @@ export function TimelineChart() {
           between arrivals
         </span>
       </div>
-      <div ref={hostRef} className="chart" aria-hidden="true" />
+      <div className="chart-frame">
+        <div ref={hostRef} className="chart" aria-hidden="true" />
+        <ChartPlaceholder />
+      </div>
       <GapHistogram />
     </section>
   );
+}
+
+function ChartPlaceholder() {
+  const empty = useClientThrottled((s) => s.timeline.binCount === 0);
+  return empty ? <div className="chart-empty muted">Payload arrivals are drawn here as they come in.</div> : null;
 }
 
 const BUCKET_NAMES = [...GAP_BUCKET_LIMITS_MS.map((l) => `< ${fmtMs(l)}`), `≥ ${fmtMs(GAP_BUCKET_LIMITS_MS.at(-1)!)}`];

@@ -38,7 +38,8 @@ export function createConnectionSlice<S extends BaseState>(
         if (r.ok) {
           set({ hosts: r.value, hostsError: null } as Partial<S>);
           get().prefill(r.value);
-        } else {
+        } else if (get().connection.status === 'connected') {
+          // A call lost to a dropped connection is retried on reconnect, not reported as a hosts.txt problem.
           set({ hostsError: r.error.message } as Partial<S>);
         }
       } finally {

@@ -182,8 +182,33 @@ async function packetRate() {
   await context.close();
 }
 
+/** Each view alone in a 640-px window (half of a 1280-px screen), and the disconnected banner. */
+async function singleViews() {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const view of ['server', 'client']) {
+      const { context, page } = await openPage(colorScheme, `#/${view}`);
+      await page.setViewportSize({ width: 640, height: 800 });
+      await page.getByRole('table', { name: 'Events' }).waitFor();
+      await shot(page, `${colorScheme}-6-${view}-640`);
+      await context.close();
+    }
+  }
+  if (realUrl) return;
+  // Browser mode without an engine behind the page: a token but no WebSocket server.
+  const context = await browser.newContext({ viewport: { width: 640, height: 500 } });
+  const page = await context.newPage();
+  await page.goto(`${url}?token=demo#/client`);
+  await page.getByText('Disconnected.').waitFor();
+  await shot(page, 'light-7-disconnected');
+  await page.goto(`${url}#/server`);
+  await page.getByText('Not connected.').waitFor();
+  await shot(page, 'light-8-no-token');
+  await context.close();
+}
+
 try {
   const only = process.env.SHOOT_ONLY;
+  if (!only || only === 'single') await singleViews();
   if (!only || only === 'light') await scenario('light');
   if (!only || only === 'dark') await scenario('dark');
   if (!only || only === 'perf') await packetRate();
