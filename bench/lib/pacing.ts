@@ -1,7 +1,7 @@
 // Pure pacing arithmetic: when each stream segment arrived, from the client's reads, against the
 // ideal schedule (request time + (k + 1) × interval).
 import type { RxPoint } from '../child/agent-protocol.js';
-import { percentile } from './stats.js';
+import { median, percentile } from './stats.js';
 
 /**
  * Arrival time of each whole segment: the read in which the byte count first reached
@@ -18,9 +18,14 @@ export function segmentArrivals(rx: readonly RxPoint[], size: number, count: num
 }
 
 export interface PacingErrors {
-  /** (actual − ideal) / ideal total duration, %. */
+  /** (actual − ideal) / ideal total duration, %: request to last byte against count × interval. */
   durationErrorPct: number;
-  /** |arrival − ideal| per segment, ms. */
+  /**
+   * The schedule's constant lag at the client (request delivery, server wake-up, one-way
+   * delivery), ms: the median of arrival − (request + (k + 1) × interval).
+   */
+  latencyMs: number;
+  /** |arrival − ideal| per segment once that constant lag is taken out, ms. */
   p50Ms: number;
   p99Ms: number;
 }
@@ -32,9 +37,12 @@ export function pacingErrors(
   durationMs: number,
 ): PacingErrors {
   const ideal = arrivals.length * intervalMs;
-  const errors = arrivals.map((t, k) => Math.abs(t - (requestT + (k + 1) * intervalMs)));
+  const lags = arrivals.map((t, k) => t - (requestT + (k + 1) * intervalMs));
+  const latencyMs = median(lags);
+  const errors = lags.map((lag) => Math.abs(lag - latencyMs));
   return {
     durationErrorPct: (100 * (durationMs - ideal)) / ideal,
+    latencyMs,
     p50Ms: percentile(errors, 50),
     p99Ms: percentile(errors, 99),
   };

@@ -1,6 +1,7 @@
 // Stream pacing over TCP and UDP, 200 × 10 ms and 1000 × 1 ms at 1024 bytes: total-duration
 // error against the ideal count × interval, and p50/p99 of each segment's arrival error against
-// the ideal schedule, measured at a NetLab client in another process.
+// the ideal schedule (request + (k + 1) × interval, less the run's constant lag, which is shown
+// on its own), measured at a NetLab client in another process.
 import type { Proto } from '../../src-shared/protocol/limits.js';
 import { withAgents } from '../lib/agent-handle.js';
 import type { AgentHandle } from '../lib/agent-handle.js';
@@ -118,6 +119,11 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
       'ms',
       runs.map((r) => r.p99Ms),
     );
+    const lag = figure(
+      'constant lag',
+      'ms',
+      runs.map((r) => r.latencyMs),
+    );
     const met =
       Math.abs(error.median) <= c.maxErrorPct && (c.maxP99Ms === null || median(p99.runs) <= c.maxP99Ms);
     const ideal = figure('ideal', 'ms', [c.count * c.intervalMs]);
@@ -129,7 +135,7 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
       target: c.target,
       status: metOrMissed(met),
       note: '',
-      extra: [p50, p99],
+      extra: [p50, p99, lag],
     });
   }
   return rows;

@@ -37,8 +37,16 @@ describe('pacing', () => {
   it('measures duration error and per-segment error against the ideal schedule', () => {
     const e = pacingErrors(0, [10, 20.5, 30], 10, 30.3);
     expect(e.durationErrorPct).toBeCloseTo(1);
+    expect(e.latencyMs).toBeCloseTo(0);
     expect(e.p50Ms).toBeCloseTo(0);
     expect(e.p99Ms).toBeCloseTo(0.49);
+  });
+
+  it('takes a constant lag out of the per-segment error and reports it', () => {
+    const e = pacingErrors(0, [12, 22, 32, 45], 10, 45);
+    expect(e.latencyMs).toBeCloseTo(2);
+    expect(e.p50Ms).toBeCloseTo(0);
+    expect(e.p99Ms).toBeCloseTo(2.91);
   });
 });
 
