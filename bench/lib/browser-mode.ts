@@ -17,7 +17,9 @@ export interface WebLabProcess {
 }
 
 export async function startWebLab(): Promise<WebLabProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['bin/netlab.cjs', 'web', '--port', '0'], {
+  // BENCH_NODE_FLAGS (e.g. --cpu-prof) reaches browser mode's Node as it reaches the agents.
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...flags, 'bin/netlab.cjs', 'web', '--port', '0'], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1' },
