@@ -9,6 +9,8 @@ import { LabError, toLabError } from './errors.js';
 import { batchEventJson } from './event-json.js';
 
 export const JOURNAL_DIR_NAME = 'netlab-sessions';
+export const JOURNAL_WRITE_BUFFER_BYTES = 1024 * 1024;
+const NEWLINE = 0x0a;
 
 /** `<tmp>/netlab-sessions/netlab-session-20261125-161530-4242-ab12.ndjson` */
 export function defaultJournalPath(date = new Date()): string {
@@ -25,6 +27,12 @@ export function defaultJournalPath(date = new Date()): string {
  */
 export class Journal {
   private fd: number | null;
+  /**
+   * Lines are copied into this reused buffer and written in large writes. Joining a batch into one
+   * string made a ~0.5 MB string per batch, which V8 keeps in its large-object space until a full
+   * GC: at packet rate that GC was 30 % of the event pipeline's time (bench).
+   */
+  private readonly out = Buffer.allocUnsafe(JOURNAL_WRITE_BUFFER_BYTES);
   private bytes = 0;
   private events = 0;
   private failure: LabError | null = null;
@@ -64,18 +72,36 @@ export class Journal {
 
   append(batch: readonly LabEvent[]): void {
     if (this.fd === null || this.failure !== null || batch.length === 0) return;
-    // Shared with the bridge's event message for the same batch: each event is stringified once.
-    const text = `${batchEventJson(batch).join('\n')}\n`;
+    const fd = this.fd;
+    let used = 0;
     try {
-      const buf = Buffer.from(text, 'utf8');
-      let off = 0;
-      // writeSync may write less than asked (e.g. a signal); loop until all of it is out.
-      while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
-      this.bytes += buf.length;
+      // Shared with the bridge's event message for the same batch: each event is stringified once.
+      for (const line of batchEventJson(batch)) {
+        // UTF-8 takes at most 3 bytes per UTF-16 unit; +1 for the newline.
+        const worst = line.length * 3 + 1;
+        if (used + worst > this.out.length) {
+          this.writeAll(fd, this.out, used);
+          used = 0;
+        }
+        if (worst > this.out.length) {
+          this.writeAll(fd, Buffer.from(`${line}\n`, 'utf8'));
+          continue;
+        }
+        used += this.out.write(line, used, 'utf8');
+        this.out[used++] = NEWLINE;
+      }
+      this.writeAll(fd, this.out, used);
       this.events += batch.length;
     } catch (err) {
       this.failure = new LabError('IO_ERROR', `Session journal ${this.path}: ${toLabError(err).message}`);
     }
+  }
+
+  private writeAll(fd: number, buf: Buffer, length = buf.length): void {
+    let off = 0;
+    // writeSync may write less than asked (e.g. a signal); loop until all of it is out.
+    while (off < length) off += writeSync(fd, buf, off, length - off);
+    this.bytes += length;
   }
 
   /** Safe to call twice. Removes the file only when the journal chose its own temporary path. */
