@@ -28,16 +28,9 @@ const COLUMNS: { title: string; className: string; cell(e: LogRow): ReactNode }[
   { title: 'kind', className: 'c-kind', cell: (e) => <span className="kind-tag">{e.kind}</span> },
   { title: 'bytes', className: 'c-num', cell: (e) => (e.bytes === null ? '' : fmtInt(e.bytes)) },
   { title: 'segment', className: 'c-num', cell: (e) => (e.segment === null ? '' : e.segment) },
-  {
-    title: 'detail',
-    className: 'c-detail',
-    cell: (e) => (
-      <>
-        {e.exchange ? <span className="x-id">{e.exchange}</span> : null}
-        {e.detail}
-      </>
-    ),
-  },
+  // Its own column, so a tx / rx row (which has no detail text) never reads as if the id were its detail.
+  { title: 'exchange', className: 'c-x', cell: (e) => e.exchange ?? '' },
+  { title: 'detail', className: 'c-detail', cell: (e) => e.detail },
 ];
 
 function Row({ event, index, start }: { event: LogRow; index: number; start: number }) {

@@ -2,35 +2,22 @@
 import { useMemo } from 'react';
 import { useServerThrottled } from '../store/store-context.js';
 import type { ExchangeView } from '../store/exchanges.js';
+import { answerMs, peersOf } from '../store/peers.js';
 import { fmtInt, fmtMs } from '../display/format.js';
 
 /** Rows shown per table; older exchanges stay in the event log and the CSV. */
 const VISIBLE_EXCHANGES = 50;
 
-interface Peer {
-  remote: string;
-  exchanges: number;
-  running: number;
-  bytes: number;
-  lastT: number;
-}
-
-function peersOf(exchanges: ExchangeView[]): Peer[] {
-  const byRemote = new Map<string, Peer>();
-  for (const x of exchanges) {
-    const p = byRemote.get(x.remote) ?? { remote: x.remote, exchanges: 0, running: 0, bytes: 0, lastT: 0 };
-    p.exchanges += 1;
-    p.running += x.summary ? 0 : 1;
-    p.bytes += x.bytes;
-    p.lastT = Math.max(p.lastT, x.lastT);
-    byRemote.set(x.remote, p);
-  }
-  return [...byRemote.values()].sort((a, b) => b.lastT - a.lastT);
-}
-
 function status(x: ExchangeView): string {
   if (!x.summary) return 'running';
   return x.summary.end === 'error' && x.summary.error ? `error: ${x.summary.error.code}` : x.summary.end.replace('-', ' ');
+}
+
+function tookTitle(x: ExchangeView): string {
+  const base = 'From the request to the last byte sent';
+  if (!x.summary) return `${base}, so far`;
+  const writes = x.proto === 'tcp' ? x.summary.reads : x.summary.datagrams;
+  return `${base}. Sending alone (first to last of ${fmtInt(writes)} ${x.proto === 'tcp' ? 'writes' : 'datagrams'}): ${fmtMs(x.summary.durationMs)}`;
 }
 
 export function ServerActivity() {
@@ -48,26 +35,34 @@ export function ServerActivity() {
       {peers.length === 0 ? (
         <p className="muted">No client has talked to this server yet.</p>
       ) : (
-        <table className="grid-table" aria-label="Peers">
-          <thead>
-            <tr>
-              <th>Peer</th>
-              <th className="num">Exchanges</th>
-              <th className="num">Bytes sent</th>
-              <th>Now</th>
-            </tr>
-          </thead>
-          <tbody>
-            {peers.map((p) => (
-              <tr key={p.remote}>
-                <td className="mono">{p.remote}</td>
-                <td className="num">{fmtInt(p.exchanges)}</td>
-                <td className="num">{fmtInt(p.bytes)}</td>
-                <td>{p.running > 0 ? <span className="pill pill-live">active</span> : <span className="muted">idle</span>}</td>
+        <>
+          <table className="grid-table" aria-label="Peers">
+            <thead>
+              <tr>
+                <th>Host</th>
+                <th className="num" title="Source ports this host used">Ports</th>
+                <th className="num">Exchanges</th>
+                <th className="num">Bytes sent</th>
+                <th>Now</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {peers.map((p) => (
+                <tr key={p.host}>
+                  <td className="mono">{p.host}</td>
+                  <td className="num">{fmtInt(p.ports)}</td>
+                  <td className="num">{fmtInt(p.exchanges)}</td>
+                  <td className="num">{fmtInt(p.bytes)}</td>
+                  <td>{p.running > 0 ? <span className="pill pill-live">active</span> : <span className="muted">idle</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="table-note muted small">
+            One row per host: NetLab&rsquo;s client uses a new source port for every exchange (a new TCP connection or
+            UDP socket), so each exchange&rsquo;s port is in the list below.
+          </p>
+        </>
       )}
       <div className="card-head card-head-sub">
         <h3>Exchanges</h3>
@@ -86,7 +81,9 @@ export function ServerActivity() {
               <th>Peer</th>
               <th>Request</th>
               <th className="num">Bytes sent</th>
-              <th className="num">Took</th>
+              <th className="num" title="From the request to the last byte sent">
+                Took
+              </th>
               <th>Ended</th>
             </tr>
           </thead>
@@ -99,7 +96,9 @@ export function ServerActivity() {
                   {x.request || x.command || ''}
                 </td>
                 <td className="num">{fmtInt(x.bytes)}</td>
-                <td className="num">{fmtMs(x.summary ? x.summary.durationMs : x.lastT - x.startT)}</td>
+                <td className="num" title={tookTitle(x)}>
+                  {fmtMs(answerMs(x))}
+                </td>
                 <td>
                   <span className={`pill ${x.summary ? `end-${x.summary.end}` : 'pill-live'}`}>{status(x)}</span>
                 </td>

@@ -34,8 +34,11 @@ export function fmtBits(bytesPerSecond: number): string {
   return `${(bits / 1e9).toFixed(2)} Gbit/s`;
 }
 
+/** Event times are sub-microsecond, so a sub-ms span keeps two decimals: 0.04 ms, never 0.00 ms. */
 export function fmtMs(ms: number): string {
-  if (ms < 1) return `${ms.toFixed(2)} ms`;
+  if (ms <= 0) return '0 ms';
+  if (ms < 0.01) return '< 0.01 ms';
+  if (ms < 1) return `${+ms.toFixed(2)} ms`;
   if (ms < 1000) return `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(2)} s`;
   const min = Math.floor(ms / 60_000);

@@ -16,6 +16,8 @@ export interface ExchangeView {
   local: string;
   remote: string;
   startT: number;
+  /** When the request event came (null before it, or when the view never saw it). */
+  requestT: number | null;
   lastT: number;
   /** Payload bytes so far: received by a client, sent by a server. */
   bytes: number;
@@ -36,7 +38,7 @@ export interface ExchangesState {
 export const EMPTY_EXCHANGES: ExchangesState = { exchanges: {}, exchangeIds: [] };
 
 /** Payload direction: a client counts what arrives, a server what it sends. */
-function isPayload(e: LabEvent): boolean {
+export function isPayload(e: LabEvent): boolean {
   return e.bytes !== null && (e.role === 'client' ? e.kind === 'rx' : e.kind === 'tx');
 }
 
@@ -63,6 +65,7 @@ export function reduceExchanges(prev: ExchangesState, events: readonly LabEvent[
         local: e.local,
         remote: e.remote,
         startT: e.t,
+        requestT: null,
         lastT: e.t,
         bytes: 0,
         packets: 0,
@@ -89,7 +92,10 @@ export function reduceExchanges(prev: ExchangesState, events: readonly LabEvent[
       x.firstPayloadT ??= e.t;
       x.lastPayloadT = e.t;
     }
-    if (e.kind === 'request') x.request = e.detail;
+    if (e.kind === 'request') {
+      x.request = e.detail;
+      x.requestT ??= e.t;
+    }
     if (e.kind === 'prepared') x.prepared = true;
     if (e.kind === 'summary' && e.summary) {
       x.summary = e.summary;

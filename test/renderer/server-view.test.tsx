@@ -19,6 +19,16 @@ function setup() {
   return t;
 }
 
+/** A server view whose (fake) UDP server s1 is listening. */
+async function startedUdpServer() {
+  const t = setup();
+  t.api.startServer.mockImplementation(() => ok(endpointInfo('s1', 'server', 'udp', { local: '127.0.0.1:8120' })));
+  await screen.findByDisplayValue('127.0.0.1');
+  fireEvent.click(screen.getByRole('button', { name: 'Start server' }));
+  await screen.findByText('Listening on');
+  return t;
+}
+
 describe('server view', () => {
   it('shows "port in use" from the engine next to the Port field', async () => {
     const t = setup();
@@ -62,11 +72,53 @@ describe('server view', () => {
       ]);
     });
     const peers = await screen.findByRole('table', { name: 'Peers' });
-    expect(within(peers).getByText('127.0.0.1:40000')).toBeTruthy();
-    expect(within(screen.getByRole('table', { name: 'Exchanges' })).getByText('1000')).toBeTruthy();
+    expect(within(peers).getByText('127.0.0.1')).toBeTruthy();
+    const exchanges = within(screen.getByRole('table', { name: 'Exchanges' }));
+    expect(exchanges.getByText('1000')).toBeTruthy();
+    expect(exchanges.getByText('127.0.0.1:40000')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Stop server' }));
     await screen.findByText('stopped');
     expect(t.api.stopServer).toHaveBeenCalledWith({ endpointId: 's1' });
+  });
+
+  it('groups a UDP client\'s per-exchange ports under one host, and times an echo below 1 ms', async () => {
+    const t = await startedUdpServer();
+    const at = (exchange: string, port: number) => ({ endpoint: 's1', role: 'server' as const, exchange, remote: `127.0.0.1:${port}` });
+    const echo = (exchange: string, port: number, t0: number) => {
+      const summary = { exchange, end: 'done', bytes: 5, durationMs: 0, datagrams: 1, reads: 0, request: 'hello', proto: 'udp' };
+      return [
+        ev({ ...at(exchange, port), kind: 'request', detail: 'hello', bytes: 5, t: t0 }),
+        ev({ ...at(exchange, port), kind: 'tx', bytes: 5, t: t0 + 0.04 }),
+        ev({ ...at(exchange, port), kind: 'end', detail: 'reply complete', t: t0 + 0.05 }),
+        ev({ ...at(exchange, port), kind: 'summary', bytes: 5, detail: 'done: sent 5 of 5 bytes', t: t0 + 0.06, summary: summary as never }),
+      ];
+    };
+    act(() => t.emit([...echo('x1', 40000, 100), ...echo('x2', 40001, 200), ...echo('x3', 40002, 300)]));
+    const peers = within(await screen.findByRole('table', { name: 'Peers' }));
+    expect(peers.getAllByRole('row')).toHaveLength(2);
+    const row = peers.getAllByRole('row')[1]!;
+    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['127.0.0.1', '3', '3', '15', 'idle']);
+    expect(screen.getByText(/new source port for every exchange/)).toBeTruthy();
+    const exchanges = within(screen.getByRole('table', { name: 'Exchanges' }));
+    // Request to last byte sent, not the summary's first-to-last write (0 for one write).
+    expect(exchanges.getAllByText('0.04 ms')).toHaveLength(3);
+    expect(exchanges.getAllByRole('columnheader').filter((h) => h.className.includes('num')).map((h) => h.textContent)).toEqual([
+      'Bytes sent',
+      'Took',
+    ]);
+  });
+
+  it('the event log has its own exchange column, and detail shows the detail text', async () => {
+    const t = await startedUdpServer();
+    const at = { endpoint: 's1', role: 'server' as const, exchange: 'x22', remote: '127.0.0.1:40000' };
+    act(() => t.emit([ev({ ...at, kind: 'tx', bytes: 1120 }), ev({ ...at, kind: 'end', detail: 'reply complete' })]));
+    const log = within(screen.getByRole('table', { name: 'Events' }));
+    const headers = log.getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual(['t (ms)', 'kind', 'bytes', 'segment', 'exchange', 'detail']);
+    await expect.poll(() => log.queryAllByRole('row').length).toBe(3);
+    const cells = (i: number) => within(log.getAllByRole('row')[i]!).getAllByRole('cell').map((c) => c.textContent);
+    expect(cells(1).slice(1)).toEqual(['tx', '1,120', '', 'x22', '']);
+    expect(cells(2).slice(1)).toEqual(['end', '', '', 'x22', 'reply complete']);
   });
 
   it('Export CSV says where the file went', async () => {
