@@ -20,6 +20,7 @@ export interface AddressFieldsProps {
 }
 
 const CUSTOM = 'custom';
+const CUSTOM_LABEL = 'Custom…';
 
 export function AddressFields({ role, value, errors, disabled, onField }: AddressFieldsProps) {
   const { proto, host, port } = value;
@@ -33,6 +34,8 @@ export function AddressFields({ role, value, errors, disabled, onField }: Addres
   const entries = (hosts?.entries ?? []).filter((e) => role === 'server' || e.host !== '');
   const selected = entries.findIndex((e) => e.host === host.trim() && String(e.port) === port.trim());
   const problems = hosts?.problems ?? [];
+  const labels = entries.map((e) => (e.host === '' ? `all interfaces :${e.port}` : formatHostPort(e.host, e.port)));
+  const shown = selected >= 0 ? labels[selected] : CUSTOM_LABEL;
   return (
     <div className="address">
       <div className="row row-address">
@@ -50,6 +53,8 @@ export function AddressFields({ role, value, errors, disabled, onField }: Addres
             id={presetId}
             value={selected >= 0 ? String(selected) : CUSTOM}
             disabled={disabled || entries.length === 0}
+            // A long IPv6 address can still be wider than a half-screen pane: hovering shows it whole.
+            title={shown}
             onChange={(e) => {
               const entry = entries[Number(e.target.value)];
               if (!entry) return;
@@ -59,10 +64,10 @@ export function AddressFields({ role, value, errors, disabled, onField }: Addres
           >
             {entries.map((e, i) => (
               <option key={`${e.line}`} value={String(i)}>
-                {e.host === '' ? `all interfaces :${e.port}` : formatHostPort(e.host, e.port)}
+                {labels[i]}
               </option>
             ))}
-            <option value={CUSTOM}>Custom…</option>
+            <option value={CUSTOM}>{CUSTOM_LABEL}</option>
           </select>
         </div>
         <Field
