@@ -17,8 +17,16 @@ export function LiveProgress() {
       };
     }),
   );
-  const max = expected && expected > 0 ? expected : Math.max(live.bytes, 1);
-  const rate = live.elapsedMs > 0 ? (live.bytes * 1000) / live.elapsedMs : 0;
+  // The reply to send() can come a batch ahead of the last events: once the summary is here, its
+  // figures are the final ones, so the bar never reads "0 / 12 bytes" next to a finished summary.
+  const summary = useClient((s) => s.lastSummary);
+  const final = summary
+    ? { bytes: summary.bytes, packets: summary.proto === 'udp' ? summary.datagrams : summary.reads, rate: summary.throughputBps }
+    : null;
+  const bytes = final?.bytes ?? live.bytes;
+  const packets = final?.packets ?? live.packets;
+  const max = expected && expected > 0 ? expected : Math.max(bytes, 1);
+  const rate = final?.rate ?? (live.elapsedMs > 0 ? (live.bytes * 1000) / live.elapsedMs : 0);
   const unit = live.proto === 'udp' ? 'datagrams' : 'socket reads';
   return (
     <div className={`progress${sending ? ' is-live' : ''}`}>
@@ -27,20 +35,20 @@ export function LiveProgress() {
         aria-label="Progress"
         aria-valuemin={0}
         aria-valuemax={max}
-        aria-valuenow={Math.min(live.bytes, max)}
+        aria-valuenow={Math.min(bytes, max)}
         className="progress-track"
       >
-        <div className="progress-fill" style={{ transform: `scaleX(${Math.min(1, live.bytes / max)})` }} />
+        <div className="progress-fill" style={{ transform: `scaleX(${Math.min(1, bytes / max)})` }} />
       </div>
       <div className="progress-text small">
         <span className="mono">
-          {fmtInt(live.bytes)}
+          {fmtInt(bytes)}
           {expected !== null ? ` / ${fmtInt(expected)}` : ''} bytes
         </span>
-        {expected ? <span>{fmtPercent(live.bytes, expected)}</span> : null}
+        {expected ? <span>{fmtPercent(bytes, expected)}</span> : null}
         <span>{fmtRate(rate)}</span>
         <span>
-          {fmtInt(live.packets)} {unit}
+          {fmtInt(packets)} {unit}
         </span>
       </div>
     </div>

@@ -1,16 +1,40 @@
-// The live timeline: payload rate per time bin and the largest inter-arrival gap per bin,
+// The live timeline of the view's newest exchange: payload rate per time bin and the largest gap
+// between payload events per bin (arrivals on a client, writes / datagrams sent on a server),
 // drawn by uPlot on one canvas from the store's bounded aggregate (never a node per packet).
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import type { Role } from '../../src-shared/events.js';
 import { GAP_BUCKET_LIMITS_MS } from '../store/timeline.js';
-import { useClientStore, useClientThrottled } from '../store/store-context.js';
+import { useBase, useBaseStore, useBaseThrottled } from '../store/store-context.js';
 import { cssVar, useColorScheme } from '../display/use-color-scheme.js';
-import { fmtBytes, fmtInt, fmtMs } from '../display/format.js';
+import { fmtInt, fmtMs } from '../display/format.js';
+import { MS_UNITS, RATE_UNITS, SECOND_UNITS, axisLabels, axisScale, axisTicks } from '../display/chart-scale.js';
+import type { AxisUnit } from '../display/chart-scale.js';
 
 const CHART_HEIGHT_PX = 180;
 /** Redraws at most 4 times a second, however fast datagrams arrive. */
 const REDRAW_MS = 250;
+/** The smallest top of each value axis: an empty chart's range (its labels stay hidden until data
+ *  comes), and a floor so a run of near-zero gaps is not labelled in nanoseconds. */
+const MIN_RATE_TOP_BPS = 1;
+const MIN_GAP_TOP_MS = 0.01;
+
+/** What the chart calls things in each view: a client receives the payload, a server sends it. */
+const WORDS: Record<Role, { rate: string; gap: string; gaps: string; empty: string }> = {
+  client: {
+    rate: 'payload rate',
+    gap: 'largest gap between arrivals',
+    gaps: 'Gaps between arrivals',
+    empty: 'Payload arrivals are drawn here as they come in.',
+  },
+  server: {
+    rate: 'send rate',
+    gap: 'largest gap between writes',
+    gaps: 'Gaps between writes',
+    empty: 'What the server sends for its newest exchange is drawn here.',
+  },
+};
 
 function canvasWorks(): boolean {
   try {
@@ -20,35 +44,58 @@ function canvasWorks(): boolean {
   }
 }
 
+/** A value axis from 0 to a rounded top above the data, ticks at whole steps, one unit per axis. */
+function valueAxis(
+  units: readonly AxisUnit[],
+  minTop: number,
+): Pick<uPlot.Axis, 'splits' | 'values'> & { range: uPlot.Scale.Range } {
+  // uPlot asks for the range from the data, then for the ticks of that range: the ticks must use
+  // the step the range was rounded to, not one worked out again from the rounded top.
+  let scale = axisScale(0, minTop);
+  return {
+    range: (_u, _min, max) => {
+      scale = axisScale(max, minTop);
+      return [0, scale.top];
+    },
+    splits: () => axisTicks(scale),
+    values: (u, ticks) => (u.data[0].length === 0 ? ticks.map(() => '') : axisLabels(ticks, units)),
+  };
+}
+
 function makeOptions(width: number): uPlot.Options {
   const text = cssVar('--muted', '#667');
   const grid = cssVar('--grid', 'rgba(128,128,128,0.15)');
   const rate = cssVar('--accent', '#2563eb');
   const gap = cssVar('--accent-2', '#d97706');
   const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, font: '11px system-ui, sans-serif' };
+  const { range: rateRange, ...rateAxis } = valueAxis(RATE_UNITS, MIN_RATE_TOP_BPS);
+  const { range: gapRange, ...gapAxis } = valueAxis(MS_UNITS, MIN_GAP_TOP_MS);
   return {
     width,
     height: CHART_HEIGHT_PX,
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
-    scales: { x: { time: false }, rate: { range: (_u, _min, max) => [0, Math.max(max, 1)] }, gap: { range: (_u, _min, max) => [0, Math.max(max, 1)] } },
+    scales: { x: { time: false }, rate: { range: rateRange }, gap: { range: gapRange } },
     series: [
       {},
       { label: 'Rate', scale: 'rate', stroke: rate, width: 1.5, fill: `${rate}33`, paths: uPlot.paths.stepped!({ align: 1 }) },
       { label: 'Largest gap', scale: 'gap', stroke: gap, width: 0, points: { show: true, size: 4, fill: gap, stroke: gap } },
     ],
     axes: [
-      { ...axis, values: (_u, ticks) => ticks.map((v) => `${v} s`) },
-      { ...axis, scale: 'rate', size: 78, values: (_u, ticks) => ticks.map((v) => (v < 1000 ? `${+v.toPrecision(3)} B/s` : `${fmtBytes(v)}/s`)) },
-      { ...axis, scale: 'gap', side: 1, size: 64, grid: { show: false }, values: (_u, ticks) => ticks.map((v) => `${+v.toPrecision(3)} ms`) },
+      { ...axis, values: (u, ticks) => (u.data[0].length === 0 ? ticks.map(() => '') : axisLabels(ticks, SECOND_UNITS)) },
+      { ...axis, ...rateAxis, scale: 'rate', size: 70 },
+      { ...axis, ...gapAxis, scale: 'gap', side: 1, size: 60, grid: { show: false } },
     ],
   };
 }
 
 export function TimelineChart() {
-  const store = useClientStore();
+  const store = useBaseStore();
+  const role = useBase((s) => s.role);
+  const exchange = useBaseThrottled((s) => s.timelineExchange);
   const scheme = useColorScheme();
   const hostRef = useRef<HTMLDivElement>(null);
+  const words = WORDS[role];
 
   useEffect(() => {
     const host = hostRef.current;
@@ -82,42 +129,44 @@ export function TimelineChart() {
     <section className="card chart-card">
       <div className="card-head">
         <h3>Timeline</h3>
+        {role === 'server' && exchange ? <span className="muted small">newest exchange, {exchange}</span> : null}
         <span className="legend small">
-          <span className="swatch swatch-rate" /> payload rate <span className="swatch swatch-gap" /> largest gap
-          between arrivals
+          <span className="swatch swatch-rate" /> {words.rate} <span className="swatch swatch-gap" /> {words.gap}
         </span>
       </div>
       <div className="chart-frame">
         <div ref={hostRef} className="chart" aria-hidden="true" />
-        <ChartPlaceholder />
+        <ChartPlaceholder text={words.empty} />
       </div>
-      <GapHistogram />
+      <GapHistogram title={words.gaps} />
     </section>
   );
 }
 
-function ChartPlaceholder() {
-  const empty = useClientThrottled((s) => s.timeline.binCount === 0);
-  return empty ? <div className="chart-empty muted">Payload arrivals are drawn here as they come in.</div> : null;
+function ChartPlaceholder({ text }: { text: string }) {
+  const empty = useBaseThrottled((s) => s.timeline.binCount === 0);
+  return empty ? <div className="chart-empty muted">{text}</div> : null;
 }
 
-const BUCKET_NAMES = [...GAP_BUCKET_LIMITS_MS.map((l) => `< ${fmtMs(l)}`), `≥ ${fmtMs(GAP_BUCKET_LIMITS_MS.at(-1)!)}`];
+/** Bucket limits are round numbers: 0.1 ms, 1 ms … 1 s, written without padding decimals. */
+const limitText = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${ms / 1000} s`);
+const BUCKET_NAMES = [...GAP_BUCKET_LIMITS_MS.map((l) => `< ${limitText(l)}`), `≥ ${limitText(GAP_BUCKET_LIMITS_MS.at(-1)!)}`];
 
-function GapHistogram() {
-  const version = useClientThrottled((s) => s.timelineVersion);
-  const store = useClientStore();
+function GapHistogram({ title }: { title: string }) {
+  const version = useBaseThrottled((s) => s.timelineVersion);
+  const store = useBaseStore();
   const t = store.getState().timeline;
   const total = t.gapHistogram.reduce((a, b) => a + b, 0);
   return (
     <div className="histogram small" data-version={version}>
-      <span className="muted">Gaps between arrivals</span>
+      <span className="muted">{title}</span>
       {BUCKET_NAMES.map((name, i) => (
         <span key={name} className="bucket">
           {name}: <span className="mono">{fmtInt(t.gapHistogram[i] ?? 0)}</span>
         </span>
       ))}
       {total > 0 ? <span className="bucket">largest: <span className="mono">{fmtMs(t.maxGapMs)}</span></span> : null}
-      {t.binCount > 0 ? <span className="muted">bin {fmtMs(t.binMs)}</span> : null}
+      {t.binCount > 0 ? <span className="muted">step {fmtMs(t.drawnBinMs)}</span> : null}
     </div>
   );
 }

@@ -13,7 +13,6 @@ import type { Proto } from '../../src-shared/protocol/limits.js';
 import { encodeUtf8 } from '../../src-shared/protocol/text.js';
 import type { BaseState, EndpointHooks, GetState, SetState, StoreDeps } from './store-types.js';
 import { fieldForError, withoutErrors } from './store-types.js';
-import { Timeline } from './timeline.js';
 import { checkChars, checkCount, checkHost, checkInterval, checkMessage, checkPort, checkSize } from './validation.js';
 
 export interface ClientForm {
@@ -50,9 +49,6 @@ export interface ClientSlice extends EndpointHooks {
   expectedBytes: number | null;
   lastSummary: ExchangeSummary | null;
   wait: WaitState | null;
-  /** Mutable aggregate of the current exchange; `timelineVersion` says when it changed. */
-  timeline: Timeline;
-  timelineVersion: number;
   setClientField<K extends keyof ClientForm>(key: K, value: ClientForm[K]): void;
   /** Opens (or re-opens) the client endpoint for the form's protocol, host and port. */
   syncClient(): Promise<EndpointInfo | null>;
@@ -158,8 +154,6 @@ export function createClientSlice(set: SetState<ClientState>, get: GetState<Clie
     expectedBytes: null,
     lastSummary: null,
     wait: null,
-    timeline: new Timeline(),
-    timelineVersion: 0,
 
     setClientField(key, value) {
       const { clientForm, clientErrors } = get();
@@ -212,6 +206,7 @@ export function createClientSlice(set: SetState<ClientState>, get: GetState<Clie
         expectedBytes: checked.expected,
         wait: udpWait,
         timelineVersion: timeline.version,
+        timelineExchange: null,
         clientErrors: {},
       });
       const r = await api.send({ endpointId: client.id, command: checked.command });

@@ -5,6 +5,8 @@ import { EventRing, toLogRow } from './event-ring.js';
 import type { LogRow } from './event-ring.js';
 import type { ExchangesState } from './exchanges.js';
 import { reduceExchanges } from './exchanges.js';
+import { Timeline } from './timeline.js';
+import { feedTimeline, followNewest } from './timeline-batch.js';
 import type { BaseState, EventsSlice, GetState, SetState } from './store-types.js';
 
 /** Events of endpoints we do not (yet) own, kept so a late-known id still gets its first events. */
@@ -27,8 +29,12 @@ export function createEventsSlice<S extends BaseState>(
     const s = get();
     for (const e of own) s.ring.push(toLogRow(e));
     const next = reduceExchanges(s, own);
+    const timelineExchange = followNewest(s.exchanges, next, s.timelineExchange);
+    feedTimeline(s.timeline, own, next, s.timelineExchange, timelineExchange);
     const patch = {
       ...extend(own, next, s),
+      timelineExchange,
+      timelineVersion: s.timeline.version,
       exchanges: next.exchanges,
       exchangeIds: next.exchangeIds,
       eventsVersion: s.eventsVersion + 1,
@@ -39,6 +45,9 @@ export function createEventsSlice<S extends BaseState>(
 
   return {
     ring: new EventRing<LogRow>(ringCapacity),
+    timeline: new Timeline(),
+    timelineVersion: 0,
+    timelineExchange: null,
     eventsVersion: 0,
     exchanges: {},
     exchangeIds: [],

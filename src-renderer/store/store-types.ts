@@ -5,6 +5,7 @@ import type { LabEvent, Role } from '../../src-shared/events.js';
 import type { ConnectionState, Transport } from '../api/transport.js';
 import type { EventRing, LogRow } from './event-ring.js';
 import type { ExchangesState } from './exchanges.js';
+import type { Timeline } from './timeline.js';
 
 export interface Note {
   tone: 'ok' | 'error' | 'info';
@@ -27,6 +28,11 @@ export interface EventsSlice extends ExchangesState {
   /** Mutable, bounded; its identity never changes, `eventsVersion` says when it did. */
   ring: EventRing<LogRow>;
   eventsVersion: number;
+  /** Mutable aggregate of the newest exchange's payload; `timelineVersion` says when it changed. */
+  timeline: Timeline;
+  timelineVersion: number;
+  /** The exchange the timeline shows. */
+  timelineExchange: string | null;
   /** Endpoints this view opened: only their events are shown here. */
   ownEndpoints: string[];
   applyBatch(batch: readonly LabEvent[]): void;

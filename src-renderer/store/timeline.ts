@@ -1,9 +1,13 @@
-// The client's live timeline as a bounded aggregate: bytes per time bin and the largest
-// inter-arrival gap per bin. A long transfer never grows it past TIMELINE_MAX_BINS: when the
-// bins run out, neighbours merge and each bin covers twice the time.
+// A view's live timeline as a bounded aggregate: payload bytes per time bin and the largest gap
+// between payload events per bin. A long transfer never grows it past TIMELINE_MAX_BINS: when the
+// bins run out, neighbours merge and each bin covers twice the time. Bins start fine (a 1 MB file
+// over loopback takes well under 100 ms) and are grouped for drawing, so a chart always shows
+// about TIMELINE_DRAWN_BINS steps whether the exchange took 50 ms or 10 minutes.
 
-export const TIMELINE_BIN_MS = 50;
+export const TIMELINE_BIN_MS = 1;
 export const TIMELINE_MAX_BINS = 1200;
+/** Steps drawn at most: fewer bins would hide the shape, more would show only per-bin noise. */
+export const TIMELINE_DRAWN_BINS = 120;
 /** Gap histogram bucket upper bounds (ms); the last bucket is everything above. */
 export const GAP_BUCKET_LIMITS_MS = [0.1, 1, 10, 100, 1000] as const;
 
@@ -72,13 +76,33 @@ export class Timeline {
     return this.binBytes.length;
   }
 
+  /** How many stored bins make one drawn step. */
+  get drawnGroup(): number {
+    return Math.max(1, Math.ceil(this.binBytes.length / TIMELINE_DRAWN_BINS));
+  }
+
+  /** The time one drawn step covers, ms. */
+  get drawnBinMs(): number {
+    return this.binMs * this.drawnGroup;
+  }
+
   series(): TimelineSeries {
-    const perSecond = 1000 / this.binMs;
-    return {
-      x: this.binBytes.map((_, i) => (i * this.binMs) / 1000),
-      rate: this.binBytes.map((b) => b * perSecond),
-      gap: this.binGap.slice(),
-    };
+    const group = this.drawnGroup;
+    const perSecond = 1000 / (this.binMs * group);
+    const out: TimelineSeries = { x: [], rate: [], gap: [] };
+    for (let i = 0; i < this.binBytes.length; i += group) {
+      let bytes = 0;
+      let gap: number | null = null;
+      for (let j = i; j < Math.min(i + group, this.binBytes.length); j += 1) {
+        bytes += this.binBytes[j]!;
+        const g = this.binGap[j] ?? null;
+        if (g !== null) gap = gap === null ? g : Math.max(gap, g);
+      }
+      out.x.push((i * this.binMs) / 1000);
+      out.rate.push(bytes * perSecond);
+      out.gap.push(gap);
+    }
+    return out;
   }
 
   private coarsen(): void {

@@ -4,12 +4,11 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { AddressFields } from '../components/address-fields.js';
 import { CommandTabs } from '../components/command-tabs.js';
-import { EventLog } from '../components/event-log.js';
 import { ErrorLine, Field } from '../components/field.js';
 import { LiveProgress } from '../components/live-progress.js';
 import { PaneHeader } from '../components/pane-header.js';
 import { SummaryPanel } from '../components/summary-panel.js';
-import { TimelineChart } from '../components/timeline-chart.js';
+import { ViewBody } from '../components/view-body.js';
 import { WaitCountdown } from '../components/wait-countdown.js';
 import { WiresharkFilter } from '../components/wireshark-filter.js';
 import type { ClientForm } from '../store/client-slice.js';
@@ -141,10 +140,11 @@ export function ClientView() {
   return (
     <div className="view">
       <PaneHeader title="Client" status={<ClientStatus />} />
-      <CommandCard />
-      <ExchangeCard />
-      <TimelineChart />
-      <EventLog />
+      {/* On a wide window form, progress, summary and timeline fit one screen. */}
+      <ViewBody>
+        <CommandCard />
+        <ExchangeCard />
+      </ViewBody>
     </div>
   );
 }

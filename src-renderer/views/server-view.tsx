@@ -1,10 +1,11 @@
-// The server window: protocol and address, settings, Start / Stop, peers, exchanges, event log.
+// The server window: protocol and address, settings, Start / Stop, peers, exchanges, the newest
+// exchange's timeline and the event log.
 import { useId } from 'react';
 import { AddressFields } from '../components/address-fields.js';
-import { EventLog } from '../components/event-log.js';
 import { ErrorLine, Field } from '../components/field.js';
 import { PaneHeader } from '../components/pane-header.js';
 import { ServerActivity } from '../components/server-activity.js';
+import { ViewBody } from '../components/view-body.js';
 import type { ServerForm } from '../store/server-slice.js';
 import { useServer } from '../store/store-context.js';
 
@@ -98,9 +99,10 @@ export function ServerView() {
   return (
     <div className="view">
       <PaneHeader title="Server" status={<ServerStatus />} />
-      <ServerControls />
-      <ServerActivity />
-      <EventLog />
+      <ViewBody>
+        <ServerControls />
+        <ServerActivity />
+      </ViewBody>
     </div>
   );
 }

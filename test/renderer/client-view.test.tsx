@@ -89,6 +89,10 @@ describe('client view', () => {
     await within(region).findByText('How it ended');
     expect(screen.getByText('HELLO')).toBeTruthy();
     expect(screen.getByLabelText('Wireshark display filter').textContent).toBe('tcp.port == 8120 && tcp.port == 51234');
+    // The reply came before any event batch: the progress shows the summary's final figures.
+    expect(screen.getByRole('progressbar', { name: 'Progress' }).getAttribute('aria-valuenow')).toBe('5');
+    expect(screen.getByText('5 / 5 bytes')).toBeTruthy();
+    expect(screen.getByText('1 socket reads')).toBeTruthy();
     expect(t.api.send).toHaveBeenCalledWith({ endpointId: 'c1', command: { type: 'echo', text: 'hello' } });
   });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClientStore, createServerStore } from '../../src-renderer/store/create-stores.js';
 import { EventRing } from '../../src-renderer/store/event-ring.js';
-import { TIMELINE_MAX_BINS, Timeline } from '../../src-renderer/store/timeline.js';
+import { TIMELINE_BIN_MS, TIMELINE_DRAWN_BINS, TIMELINE_MAX_BINS, Timeline } from '../../src-renderer/store/timeline.js';
 import type { ExchangeSummary } from '../../src-shared/events.js';
 import { createFakeTransport, endpointInfo, ev, ok } from './fake-transport.js';
 
@@ -79,19 +79,35 @@ describe('event batches', () => {
 });
 
 describe('aggregates', () => {
-  it('timeline bins bytes per 50 ms and histograms the gaps', () => {
+  it('timeline bins bytes per ms and histograms the gaps', () => {
     const tl = new Timeline();
     tl.reset(1000);
-    tl.add(1010, 100);
-    tl.add(1020, 100); // gap 10 ms
-    tl.add(1120, 50); // gap 100 ms, bin 2
+    tl.add(1000.2, 100);
+    tl.add(1000.7, 100); // gap 0.5 ms, same bin
+    tl.add(1002.5, 50); // gap 1.8 ms, bin 2
     const s = tl.series();
-    expect(s.x).toEqual([0, 0.05, 0.1]);
-    expect(s.rate).toEqual([200 * 20, 0, 50 * 20]);
-    expect(s.gap).toEqual([10, null, 100]);
-    expect(tl.maxGapMs).toBe(100);
+    expect(s.x).toEqual([0, 0.001, 0.002]);
+    expect(s.rate).toEqual([200 * 1000, 0, 50 * 1000]);
+    expect(s.gap[0]).toBeCloseTo(0.5, 9);
+    expect(s.gap[1]).toBeNull();
+    expect(s.gap[2]).toBeCloseTo(1.8, 9);
+    expect(tl.maxGapMs).toBeCloseTo(1.8, 9);
     // buckets: <0.1, <1, <10, <100, <1000, ≥1000 ms
-    expect(tl.gapHistogram).toEqual([0, 0, 0, 1, 1, 0]);
+    expect(tl.gapHistogram).toEqual([0, 1, 1, 0, 0, 0]);
+  });
+
+  it('timeline draws at most TIMELINE_DRAWN_BINS steps, each the sum of its bins and their largest gap', () => {
+    const tl = new Timeline();
+    tl.reset(0);
+    for (let t = 0; t < 1000; t += 2.5) tl.add(t, 10);
+    tl.add(1003, 10); // one late arrival: a 5.5 ms gap
+    expect(tl.binCount).toBe(1004);
+    const s = tl.series();
+    expect(s.x.length).toBeLessThanOrEqual(TIMELINE_DRAWN_BINS);
+    expect(tl.drawnBinMs).toBe(9);
+    expect(s.rate.reduce<number>((a, b) => a + (b ?? 0), 0) * (tl.drawnBinMs / 1000)).toBeCloseTo(tl.bytes, 6);
+    expect(s.gap.at(-1)).toBeCloseTo(5.5, 9);
+    expect(Math.max(...s.gap.slice(0, -1).map((g) => g ?? 0))).toBeCloseTo(2.5, 9);
   });
 
   it('timeline stays bounded: bins merge instead of growing', () => {
@@ -99,8 +115,8 @@ describe('aggregates', () => {
     tl.reset(0);
     for (let t = 0; t < 600_000; t += 7) tl.add(t, 1);
     expect(tl.binCount).toBeLessThanOrEqual(TIMELINE_MAX_BINS);
-    expect(tl.binMs).toBeGreaterThan(50);
-    expect(tl.series().rate.reduce<number>((a, b) => a + (b ?? 0), 0) * (tl.binMs / 1000)).toBeCloseTo(tl.bytes, 6);
+    expect(tl.binMs).toBeGreaterThan(TIMELINE_BIN_MS);
+    expect(tl.series().rate.reduce<number>((a, b) => a + (b ?? 0), 0) * (tl.drawnBinMs / 1000)).toBeCloseTo(tl.bytes, 6);
   });
 
   it('UDP idle countdown restarts with each datagram and stops at the summary', async () => {
@@ -128,6 +144,24 @@ describe('aggregates', () => {
     finish({ end: 'idle-timeout' } as ExchangeSummary);
     await sending;
     expect(store.getState().sending).toBe(false);
+  });
+
+  it('the server timeline follows its newest exchange and counts what it sends', () => {
+    const t = createFakeTransport();
+    const store = createServerStore(t);
+    store.getState().attach();
+    store.getState().adoptEndpoint('s1');
+    const at = (exchange: string) => ({ endpoint: 's1', role: 'server' as const, exchange });
+    t.emit([ev({ ...at('x1'), kind: 'request', t: 10 }), ev({ ...at('x1'), kind: 'tx', bytes: 100, t: 11 }), ev({ ...at('x1'), kind: 'rx', bytes: 9, t: 12 })]);
+    expect(store.getState().timelineExchange).toBe('x1');
+    expect(store.getState().timeline.bytes).toBe(100);
+    // A second client's exchange starts while x1 still sends: the chart moves to it.
+    t.emit([ev({ ...at('x2'), kind: 'request', t: 20 }), ev({ ...at('x1'), kind: 'tx', bytes: 100, t: 21 }), ev({ ...at('x2'), kind: 'tx', bytes: 7, t: 22 })]);
+    const s = store.getState();
+    expect(s.timelineExchange).toBe('x2');
+    expect(s.timeline.startT).toBe(20);
+    expect(s.timeline.bytes).toBe(7);
+    expect(s.timelineVersion).toBe(s.timeline.version);
   });
 
   it('a new exchange id starts a fresh timeline', () => {

@@ -4,7 +4,9 @@
 // measures the page's long tasks while a 110,000-datagram UDP file arrives in both panes.
 // Usage: npx vite build && node test/renderer/visual/shoot.mjs [outDir]
 // Against the real engine: NETLAB_URL=<the address `netlab web` printed> node …/shoot.mjs [outDir]
-// (give `netlab web` a --host-file whose first entry is a free port).
+// (give `netlab web` a --host-file whose first entry is a free port); only then are the server and
+// the client also shot as two windows, as the README shows them. SHOOT_ONLY=single|light|dark|perf|windows
+// runs one part.
 /* global window, document, requestAnimationFrame -- used inside page.evaluate() callbacks */
 import { createReadStream, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -47,6 +49,10 @@ const browser = await chromium.launch({
 async function openPage(colorScheme, hash = '#/') {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme });
   if (!realUrl) await context.addInitScript({ path: path.join(here, 'fake-lab.js') });
+  // Anything the page's CSP blocks is printed with the console errors below.
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation:', e.violatedDirective, e.blockedURI)),
+  );
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   page.on('pageerror', (e) => console.error('page error:', e.message));
@@ -206,8 +212,53 @@ async function singleViews() {
   await context.close();
 }
 
+/**
+ * The server and the client each in its own window after a UDP echo and a 1,000,000-character
+ * file, as the README's screenshots show them (test/e2e/screenshots.spec.ts), at 1280 and 640 px.
+ * Needs the real engine: the fake lab lives inside one page, and these are two.
+ */
+async function windows() {
+  if (!realUrl) {
+    console.log('windows: skipped (needs NETLAB_URL, the two windows share one engine)');
+    return;
+  }
+  for (const colorScheme of ['light', 'dark']) {
+    const { context, page: serverPage } = await openPage(colorScheme, '#/server');
+    const clientPage = await context.newPage();
+    clientPage.setDefaultTimeout(STEP_TIMEOUT_MS);
+    clientPage.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
+    await clientPage.goto(`${url}#/client`);
+    await serverPage.getByLabel('Protocol', { exact: true }).selectOption('udp');
+    await serverPage.getByLabel('Port', { exact: true }).fill('0');
+    await serverPage.getByRole('button', { name: 'Start server' }).click();
+    const bound = (await serverPage.locator('.bound .mono').textContent()) ?? '';
+    const port = bound.slice(bound.lastIndexOf(':') + 1);
+    await clientPage.getByLabel('Protocol', { exact: true }).selectOption('udp');
+    await clientPage.getByLabel('Port', { exact: true }).fill(port);
+    await clientPage.getByLabel('Message', { exact: true }).fill('hello');
+    await clientPage.getByRole('button', { name: 'Send' }).click();
+    await summaryDone(clientPage);
+    await clientPage.getByRole('tab', { name: 'File' }).click();
+    await clientPage.getByLabel('Characters', { exact: true }).fill('1000000');
+    await clientPage.getByRole('button', { name: 'Send' }).click();
+    await clientPage.getByRole('region', { name: 'Summary' }).getByText('File over UDP').waitFor({ timeout: STEP_TIMEOUT_MS });
+    // Charts redraw at most 4× a second: let the last batch reach the canvas.
+    await clientPage.waitForTimeout(600);
+    for (const width of [1280, 640]) {
+      for (const [name, page] of [['server', serverPage], ['client', clientPage]]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.mouse.move(0, 0);
+        await page.waitForTimeout(300);
+        await shot(page, `${colorScheme}-9-${name}-window-${width}`);
+      }
+    }
+    await context.close();
+  }
+}
+
 try {
   const only = process.env.SHOOT_ONLY;
+  if (!only || only === 'windows') await windows();
   if (!only || only === 'single') await singleViews();
   if (!only || only === 'light') await scenario('light');
   if (!only || only === 'dark') await scenario('dark');
