@@ -78,7 +78,8 @@ function makeOptions(width: number): uPlot.Options {
     scales: { x: { time: false }, rate: { range: rateRange }, gap: { range: gapRange } },
     series: [
       {},
-      { label: 'Rate', scale: 'rate', stroke: rate, width: 1.5, fill: `${rate}33`, paths: uPlot.paths.stepped!({ align: 1 }) },
+      // No markers on the steps: uPlot adds them when points are few, and they read as data dots.
+      { label: 'Rate', scale: 'rate', stroke: rate, width: 1.5, fill: `${rate}33`, paths: uPlot.paths.stepped!({ align: 1 }), points: { show: false } },
       { label: 'Largest gap', scale: 'gap', stroke: gap, width: 0, points: { show: true, size: 4, fill: gap, stroke: gap } },
     ],
     axes: [

@@ -250,6 +250,11 @@ async function windows() {
         await page.mouse.move(0, 0);
         await page.waitForTimeout(300);
         await shot(page, `${colorScheme}-9-${name}-window-${width}`);
+        if (width < 1000) {
+          // A half-screen window stacks the cards: the timeline and the log are further down.
+          await page.getByRole('table', { name: 'Events' }).scrollIntoViewIfNeeded();
+          await shot(page, `${colorScheme}-9-${name}-window-${width}-lower`);
+        }
       }
     }
     await context.close();
