@@ -10,6 +10,7 @@ import {
   UDP_MAX_PAYLOAD_BYTES,
   UDP_PREPARE_TIMEOUT_MS,
   SEQUENCE_NUMBERS_DEFAULT,
+  UDP_RATE_BYTES_PER_SEC_DEFAULT,
   REQUEST_MAX_BYTES,
 } from './protocol/limits.js';
 import type { Proto } from './protocol/limits.js';
@@ -54,6 +55,8 @@ export const ServerConfigSchema = z.object({
   streamLimit: z.number().int().min(1).max(10_000_000).default(STREAM_LIMIT_SEGMENTS),
   chunkBytes: z.number().int().min(1).max(UDP_MAX_PAYLOAD_BYTES).default(UDP_CHUNK_BYTES),
   sequenceNumbers: z.boolean().default(SEQUENCE_NUMBERS_DEFAULT),
+  /** UDP file and stream send rate cap per transfer in bytes/s; 0 = as fast as the socket takes. */
+  udpRateBytesPerSec: z.number().int().min(0).max(100_000_000_000).default(UDP_RATE_BYTES_PER_SEC_DEFAULT),
 });
 export type ServerConfigInput = z.input<typeof ServerConfigSchema>;
 export type ServerConfig = z.output<typeof ServerConfigSchema>;
@@ -71,11 +74,9 @@ export type ClientConfig = z.output<typeof ClientConfigSchema>;
 export const CommandSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('echo'),
-    text: z
-      .string()
-      .refine((t) => encodeUtf8(t).length <= REQUEST_MAX_BYTES - 1, {
-        message: `a request is at most ${REQUEST_MAX_BYTES} bytes`,
-      }),
+    text: z.string().refine((t) => encodeUtf8(t).length <= REQUEST_MAX_BYTES - 1, {
+      message: `a request is at most ${REQUEST_MAX_BYTES} bytes`,
+    }),
   }),
   // Any integer may be sent, so a student can see how a server answers 0 or N over its limit.
   z.object({ type: z.literal('file'), chars: z.number().int().safe() }),
@@ -83,7 +84,11 @@ export const CommandSchema = z.discriminatedUnion('type', [
     type: z.literal('stream'),
     intervalMs: z.number().min(0).max(3_600_000),
     count: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-    size: z.number().int().min(1).max(64 * 1024 * 1024),
+    size: z
+      .number()
+      .int()
+      .min(1)
+      .max(64 * 1024 * 1024),
   }),
 ]);
 export type Command = z.output<typeof CommandSchema>;
@@ -161,10 +166,7 @@ export function isLabCommandName(name: unknown): name is LabCommandName {
 }
 
 /** Validates a command's arguments at a process boundary; the message names the field. */
-export function parseLabArgs<K extends LabCommandName>(
-  name: K,
-  args: unknown,
-): LabResult<LabParsedArgs<K>> {
+export function parseLabArgs<K extends LabCommandName>(name: K, args: unknown): LabResult<LabParsedArgs<K>> {
   const parsed = labCommands[name].safeParse(args ?? {});
   if (parsed.success) return { ok: true, value: parsed.data as LabParsedArgs<K> };
   const issue = parsed.error.issues[0];

@@ -21,7 +21,8 @@ export interface ParsedHosts {
 
 export type HostPortResult = { ok: true; host: string; port: number } | { ok: false; message: string };
 
-const HOSTNAME_RE = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$/;
+const HOSTNAME_RE =
+  /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$/;
 const IPV6_RE = /^[0-9A-Fa-f:.]+(%[A-Za-z0-9_.-]+)?$/;
 
 export function parsePort(raw: string): number | null {
@@ -40,7 +41,8 @@ export function parseHostPort(raw: string): HostPortResult {
     const close = trimmed.indexOf(']');
     if (close < 0) return { ok: false, message: `missing "]" after IPv6 address in "${raw.trim()}"` };
     host = trimmed.slice(1, close);
-    if (trimmed[close + 1] !== ':') return { ok: false, message: `expected ":port" after "]" in "${raw.trim()}"` };
+    if (trimmed[close + 1] !== ':')
+      return { ok: false, message: `expected ":port" after "]" in "${raw.trim()}"` };
     portText = trimmed.slice(close + 2);
     if (!IPV6_RE.test(host) || !host.includes(':')) {
       return { ok: false, message: `"${host}" is not an IPv6 address` };
@@ -53,7 +55,8 @@ export function parseHostPort(raw: string): HostPortResult {
     if (host.includes(':')) {
       return { ok: false, message: `IPv6 addresses must be written in brackets, e.g. [::1]:8120` };
     }
-    if (host !== '' && !HOSTNAME_RE.test(host)) return { ok: false, message: `"${host}" is not a valid host name` };
+    if (host !== '' && !HOSTNAME_RE.test(host))
+      return { ok: false, message: `"${host}" is not a valid host name` };
   }
   const port = parsePort(portText.trim());
   if (port === null) return { ok: false, message: `"${portText.trim()}" is not a port (0–65535)` };

@@ -33,6 +33,15 @@ export function parseIntervalMs(value: string): number {
   return ms;
 }
 
+/** MB/s on the command line (0 = unpaced), bytes/s in the API. */
+export function parseRateMBps(value: string): number {
+  const mbps = Number(value);
+  if (!DECIMAL_RE.test(value) || mbps > 100_000) {
+    throw new InvalidArgumentError('the UDP rate is in MB/s, from 0 (unpaced) to 100000.');
+  }
+  return Math.round(mbps * 1_000_000);
+}
+
 /** Seconds on the command line, milliseconds in the API. */
 export function parseSecondsToMs(value: string): number {
   const s = Number(value);

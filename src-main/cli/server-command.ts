@@ -8,7 +8,7 @@ import type { Proto } from '../../src-shared/protocol/limits.js';
 import type { Lab } from '../engine/lab.js';
 import { formatCount, formatServedLine } from './format.js';
 import { LineReader } from './line-reader.js';
-import { addTargetOptions, parsePositiveInt } from './options.js';
+import { addTargetOptions, parsePositiveInt, parseRateMBps } from './options.js';
 import type { TargetOptions } from './options.js';
 import { EXIT_INTERRUPTED, unwrap, warn, withLab } from './session.js';
 import { resolveTarget } from './target.js';
@@ -17,6 +17,7 @@ interface ServerOptions extends TargetOptions {
   fileLimit?: number;
   streamLimit?: number;
   chunk?: number;
+  rate?: number;
   seq: boolean;
 }
 
@@ -35,6 +36,11 @@ export function registerServerCommand(program: Program): void {
       '--chunk <BYTES>',
       `UDP file datagram size, at most ${UDP_MAX_PAYLOAD_BYTES} (default 1120)`,
       parsePositiveInt,
+    )
+    .option(
+      '--rate <MBps>',
+      'UDP send rate per transfer in MB/s (default 40; 0 = as fast as possible, to show loss)',
+      parseRateMBps,
     )
     .option('--no-seq', 'stream segments without sequence numbers (classic behaviour)')
     .addHelpText(
@@ -78,6 +84,7 @@ async function serve(lab: Lab, proto: Proto, opts: ServerOptions): Promise<void>
       fileLimit: opts.fileLimit,
       streamLimit: opts.streamLimit,
       chunkBytes: opts.chunk,
+      udpRateBytesPerSec: opts.rate,
       sequenceNumbers: opts.seq,
     }),
   );
@@ -111,7 +118,8 @@ function printEvents(batch: readonly LabEvent[], json: boolean, serving: boolean
 
 function describeSettings(info: EndpointInfo): string {
   const c = info.config as ServerConfig;
-  const chunk = info.proto === 'udp' ? `, file datagrams ${formatCount(c.chunkBytes)} B` : '';
+  const rate = c.udpRateBytesPerSec === 0 ? 'unpaced' : `paced at ${c.udpRateBytesPerSec / 1e6} MB/s`;
+  const chunk = info.proto === 'udp' ? `, file datagrams ${formatCount(c.chunkBytes)} B ${rate}` : '';
   return (
     `file limit ${formatCount(c.fileLimit)} chars, stream limit ${formatCount(c.streamLimit)} segments${chunk}, ` +
     `sequence numbers ${c.sequenceNumbers ? 'on' : 'off'}. Ctrl-C stops.`

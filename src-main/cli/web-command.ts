@@ -16,7 +16,8 @@ interface WebCommandOptions {
 
 function portOption(raw: string): number {
   const port = parsePort(raw.trim());
-  if (port === null) throw new InvalidArgumentError('a port is an integer from 0 to 65535 (0 = any free port)');
+  if (port === null)
+    throw new InvalidArgumentError('a port is an integer from 0 to 65535 (0 = any free port)');
   return port;
 }
 

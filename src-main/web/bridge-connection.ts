@@ -31,7 +31,8 @@ export function parseBridgeMessage(text: string): ParsedMessage {
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) {
     return { ok: false, id: UNKNOWN_CALL_ID, message: 'message needs an integer "id" ≥ 1' };
   }
-  if (msg.type !== 'call') return { ok: false, id, message: `unknown message type ${JSON.stringify(msg.type)}` };
+  if (msg.type !== 'call')
+    return { ok: false, id, message: `unknown message type ${JSON.stringify(msg.type)}` };
   if (!isLabCommandName(msg.method)) {
     return { ok: false, id, message: `unknown method ${JSON.stringify(msg.method)}` };
   }
@@ -63,7 +64,9 @@ export class BridgeConnection {
         sendBatch: (batch) => this.send({ type: 'events', batch }),
       },
       (dropped) =>
-        log(`browser mode: a tab fell behind; dropped ${dropped} packet events from its live view (the CSV keeps all)`),
+        log(
+          `browser mode: a tab fell behind; dropped ${dropped} packet events from its live view (the CSV keeps all)`,
+        ),
     );
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('error', () => ws.terminate());

@@ -84,7 +84,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res, port);
     // A page on another site that rebinds its DNS name to 127.0.0.1 arrives with its own Host.
-    if (req.headers.host !== `${WEB_HOST}:${port}`) return sendText(res, 421, 'Wrong host: open the URL NetLab printed');
+    if (req.headers.host !== `${WEB_HOST}:${port}`)
+      return sendText(res, 421, 'Wrong host: open the URL NetLab printed');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return sendText(res, 405, 'Method not allowed');
@@ -96,7 +97,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   }
 
   function exportCsv(url: URL, req: IncomingMessage, res: ServerResponse): void {
-    if (!tokenMatches(token, url.searchParams.get(TOKEN_PARAM))) return sendText(res, 401, 'Missing or wrong token');
+    if (!tokenMatches(token, url.searchParams.get(TOKEN_PARAM)))
+      return sendText(res, 401, 'Missing or wrong token');
     // Taken before the headers go out, so a journal failure still becomes a plain 500.
     const csv = opts.lab.csvStream();
     res.writeHead(200, {
@@ -109,7 +111,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       return void res.end();
     }
     pipeline(csv, res, (err) => {
-      if (err && err.code !== 'ERR_STREAM_PREMATURE_CLOSE') log(`browser mode: CSV export failed: ${err.message}`);
+      if (err && err.code !== 'ERR_STREAM_PREMATURE_CLOSE')
+        log(`browser mode: CSV export failed: ${err.message}`);
     });
   }
 

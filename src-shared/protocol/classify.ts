@@ -21,12 +21,7 @@ export interface ClassifyOptions {
   streamLimit?: number;
 }
 
-export type BadReason =
-  | 'file-over-limit'
-  | 'file-not-positive'
-  | 'bad-stream'
-  | 'invalid-utf8'
-  | 'oversized';
+export type BadReason = 'file-over-limit' | 'file-not-positive' | 'bad-stream' | 'invalid-utf8' | 'oversized';
 
 export type Classified =
   | { kind: 'empty' }

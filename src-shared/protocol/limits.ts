@@ -12,6 +12,12 @@ export const REQUEST_MAX_BYTES = 1024;
 /** A TCP request is complete after this much silence even without a newline (§1). */
 export const REQUEST_QUIET_MS = 50;
 export const SEQUENCE_NUMBERS_DEFAULT = true;
+/**
+ * NetLab's UDP server paces each file transfer (classic: as fast as it can). Loopback never pushes
+ * back, so an unpaced sender overruns a receive buffer capped by the OS (net.core.rmem_max, often
+ * 4 MiB or less); 0 turns pacing off so a lesson can show what that loss looks like.
+ */
+export const UDP_RATE_BYTES_PER_SEC_DEFAULT = 40_000_000;
 
 export const STREAM_DEFAULT_INTERVAL_MS = 10;
 export const STREAM_DEFAULT_COUNT = 1000;

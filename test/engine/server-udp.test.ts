@@ -119,3 +119,23 @@ describe('UDP server: settings and edge cases', () => {
     expect(s.log.events.at(-1)!.kind).toBe('closed');
   });
 });
+
+describe('UDP send rate (server setting udpRateBytesPerSec)', () => {
+  it('a paced transfer never outruns its cap: 1,000,000 bytes at 5 MB/s take at least ~200 ms', async () => {
+    const s = await harness.start('udp', '127.0.0.1', { udpRateBytesPerSec: 5_000_000 });
+    const datagrams = await harness.udpRequest('127.0.0.1', s.port, '1000000', { payloadBytes: 1_000_000 });
+    expect(datagrams.slice(1).reduce((n, d) => n + d.length, 0)).toBe(1_000_000);
+    const summary = await s.log.summary();
+    expect(summary).toMatchObject({ bytes: 1_000_000, end: 'done' });
+    // A lower bound only: a busy machine can make the transfer slower, never faster than the cap.
+    expect(summary.durationMs).toBeGreaterThanOrEqual(180);
+    expect(summary.throughputBps).toBeLessThanOrEqual(5_000_000 * 1.1);
+  });
+
+  it('0 turns pacing off (the classic behaviour) and the setting is reported', async () => {
+    const s = await harness.start('udp', '127.0.0.1', { udpRateBytesPerSec: 0 });
+    expect((s.server.info().config as { udpRateBytesPerSec: number }).udpRateBytesPerSec).toBe(0);
+    const datagrams = await harness.udpRequest('127.0.0.1', s.port, '200000', { payloadBytes: 200_000 });
+    expect(datagrams.slice(1).reduce((n, d) => n + d.length, 0)).toBe(200_000);
+  });
+});

@@ -77,7 +77,14 @@ export class UdpServer extends ServerBase {
     const planned = planRequest(message, 'udp', this.opts.config);
     reporter.request(planned, message.length);
     const abort = new AbortController();
-    const writer = new UdpPayloadWriter(socket, peer.port, peer.address, abort.signal, remote);
+    const writer = new UdpPayloadWriter(
+      socket,
+      peer.port,
+      peer.address,
+      abort.signal,
+      remote,
+      this.opts.config.udpRateBytesPerSec,
+    );
     const transfer: Transfer = { abort, done: Promise.resolve() };
     this.transfers.add(transfer);
     transfer.done = this.serve(planned, reporter, writer, abort.signal).finally(() =>

@@ -11,13 +11,6 @@ import type { PayloadWriter } from './payload-writer.js';
 export const UDP_BURST_DATAGRAMS = 32;
 /** Datagrams handed to libuv whose send callback has not run yet, at most. */
 export const UDP_MAX_IN_FLIGHT = 256;
-/**
- * Rate cap per transfer. Loopback never pushes back and a Node receiver that logs every datagram
- * reads slower than we send; an 8 MiB receive buffer holds ~3,600 datagrams of 1,120 bytes, so
- * an uncapped 10 MB file overflows it whenever the receiver runs at under ~60 % of our speed.
- * Env override (bytes/s, 0 = uncapped) lets a lesson show what loss looks like.
- */
-export const UDP_PACE_BYTES_PER_SEC = paceFromEnv(process.env.NETLAB_UDP_PACE_BPS, 40_000_000);
 
 export class UdpPayloadWriter implements PayloadWriter {
   private inFlight = 0;
@@ -34,6 +27,13 @@ export class UdpPayloadWriter implements PayloadWriter {
     private readonly signal: AbortSignal,
     /** The peer as host:port, for error messages. */
     private readonly where: string,
+    /**
+     * Rate cap for this transfer (bytes/s, 0 = none). Loopback never pushes back and a Node
+     * receiver that logs every datagram reads slower than we send; a 4 MiB receive buffer holds
+     * ~1,800 datagrams of 1,120 bytes, so an uncapped 10 MB file overflows it whenever the
+     * receiver falls behind for a few milliseconds.
+     */
+    private readonly rateBytesPerSec: number,
   ) {}
 
   get failure(): LabError | null {
@@ -74,9 +74,9 @@ export class UdpPayloadWriter implements PayloadWriter {
   async drained(): Promise<boolean> {
     await this.until(() => this.inFlight <= UDP_MAX_IN_FLIGHT / 2);
     const aheadMs =
-      this.startMs === null || UDP_PACE_BYTES_PER_SEC === 0
+      this.startMs === null || this.rateBytesPerSec === 0
         ? 0
-        : this.startMs + (this.sentBytes * 1000) / UDP_PACE_BYTES_PER_SEC - performance.now();
+        : this.startMs + (this.sentBytes * 1000) / this.rateBytesPerSec - performance.now();
     await new Promise<void>((resolve) =>
       aheadMs >= 1 ? setTimeout(resolve, Math.floor(aheadMs)) : setImmediate(resolve),
     );
@@ -103,9 +103,4 @@ export class UdpPayloadWriter implements PayloadWriter {
       this.signal.addEventListener('abort', check);
     });
   }
-}
-
-function paceFromEnv(raw: string | undefined, fallback: number): number {
-  const value = raw === undefined ? NaN : Number(raw);
-  return Number.isFinite(value) && value >= 0 ? value : fallback;
 }
