@@ -6,6 +6,7 @@ import {
   STREAM_LIMIT_SEGMENTS,
   UDP_CHUNK_BYTES,
   UDP_MAX_PAYLOAD_BYTES,
+  UDP_RATE_BYTES_PER_SEC_DEFAULT,
 } from '../../src-shared/protocol/limits.js';
 import type { Proto } from '../../src-shared/protocol/limits.js';
 import type { BaseState, EndpointHooks, GetState, SetState, StoreDeps } from './store-types.js';
@@ -19,10 +20,12 @@ export interface ServerForm {
   fileLimit: string;
   streamLimit: string;
   chunkBytes: string;
+  /** MB/s per UDP transfer; 0 = unpaced (the classic server's behaviour). */
+  udpRateMBps: string;
   sequenceNumbers: boolean;
 }
 
-export const SERVER_FIELDS = ['host', 'port', 'fileLimit', 'streamLimit', 'chunkBytes'] as const;
+export const SERVER_FIELDS = ['host', 'port', 'fileLimit', 'streamLimit', 'chunkBytes', 'udpRateMBps'] as const;
 export type ServerField = (typeof SERVER_FIELDS)[number] | 'general';
 
 export interface ServerSlice extends EndpointHooks {
@@ -45,6 +48,7 @@ export const DEFAULT_SERVER_FORM: ServerForm = {
   fileLimit: String(FILE_LIMIT_CHARS),
   streamLimit: String(STREAM_LIMIT_SEGMENTS),
   chunkBytes: String(UDP_CHUNK_BYTES),
+  udpRateMBps: String(UDP_RATE_BYTES_PER_SEC_DEFAULT / 1_000_000),
   sequenceNumbers: SEQUENCE_NUMBERS_DEFAULT,
 };
 
@@ -58,11 +62,14 @@ export function serverConfigFromForm(
     fileLimit: checkWhole(form.fileLimit, { label: 'the largest file in characters', min: 1, max: Number.MAX_SAFE_INTEGER, example: '123456789' }),
     streamLimit: checkWhole(form.streamLimit, { label: 'the most segments per stream', min: 1, max: STREAM_LIMIT_MAX_SEGMENTS, example: '10001' }),
     chunkBytes: checkWhole(form.chunkBytes, { label: 'the UDP chunk size in bytes', min: 1, max: UDP_MAX_PAYLOAD_BYTES, maxWhy: '(the largest UDP payload)', example: '1120' }),
+    udpRateMBps: checkWhole(form.udpRateMBps, { label: 'the UDP send rate in MB/s (0 = unpaced)', min: 0, max: 100_000, example: '40' }),
   };
   const errors: Partial<Record<ServerField, string>> = {};
   for (const [field, c] of Object.entries(checks)) if (!c.ok) errors[field as ServerField] = c.message;
-  const { host, port, fileLimit, streamLimit, chunkBytes } = checks;
-  if (!host.ok || !port.ok || !fileLimit.ok || !streamLimit.ok || !chunkBytes.ok) return { ok: false, errors };
+  const { host, port, fileLimit, streamLimit, chunkBytes, udpRateMBps } = checks;
+  if (!host.ok || !port.ok || !fileLimit.ok || !streamLimit.ok || !chunkBytes.ok || !udpRateMBps.ok) {
+    return { ok: false, errors };
+  }
   return {
     ok: true,
     config: {
@@ -72,6 +79,7 @@ export function serverConfigFromForm(
       fileLimit: fileLimit.value,
       streamLimit: streamLimit.value,
       chunkBytes: chunkBytes.value,
+      udpRateBytesPerSec: udpRateMBps.value * 1_000_000,
       sequenceNumbers: form.sequenceNumbers,
     },
   };

@@ -24,7 +24,7 @@ function Settings({ disabled }: { disabled: boolean }) {
   const errors = useServer((s) => s.serverErrors);
   const setField = useServer((s) => s.setServerField);
   const seqId = useId();
-  const field = (key: keyof ServerForm & ('fileLimit' | 'streamLimit' | 'chunkBytes'), label: string, hint: string) => (
+  const field = (key: keyof ServerForm & ('fileLimit' | 'streamLimit' | 'chunkBytes' | 'udpRateMBps'), label: string, hint: string) => (
     <Field
       label={label}
       value={form[key]}
@@ -42,6 +42,7 @@ function Settings({ disabled }: { disabled: boolean }) {
         {field('fileLimit', 'File limit (chars)', 'largest file N served')}
         {field('streamLimit', 'Stream limit (segments)', 'longer streams are capped')}
         {field('chunkBytes', 'UDP chunk (bytes)', 'datagram size for files')}
+        {field('udpRateMBps', 'UDP rate (MB/s)', '0 = unpaced: shows UDP loss')}
       </div>
       <div className="check">
         <input

@@ -59,10 +59,11 @@ describe('server view', () => {
     await screen.findByDisplayValue('127.0.0.1');
     fireEvent.change(screen.getByLabelText('Protocol'), { target: { value: 'udp' } });
     fireEvent.change(screen.getByLabelText('UDP chunk (bytes)'), { target: { value: '1400' } });
+    fireEvent.change(screen.getByLabelText('UDP rate (MB/s)'), { target: { value: '0' } });
     fireEvent.click(screen.getByRole('button', { name: 'Start server' }));
     await screen.findByText('Listening on');
     expect(t.api.startServer).toHaveBeenCalledWith({
-      proto: 'udp', host: '127.0.0.1', port: 8120, fileLimit: 123456789, streamLimit: 10001, chunkBytes: 1400, sequenceNumbers: true,
+      proto: 'udp', host: '127.0.0.1', port: 8120, fileLimit: 123456789, streamLimit: 10001, chunkBytes: 1400, udpRateBytesPerSec: 0, sequenceNumbers: true,
     });
     const peer = { endpoint: 's1', role: 'server' as const, exchange: 'x1', remote: '127.0.0.1:40000' };
     act(() => {
