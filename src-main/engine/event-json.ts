@@ -19,6 +19,11 @@ export function batchEventJson(batch: readonly LabEvent[]): string[] {
 
 /** Exactly JSON.stringify({ type: 'events', batch }), from the shared per-event strings. */
 export function eventsMessageJson(batch: readonly LabEvent[]): string {
+  return eventsMessageFromLines(batchEventJson(batch));
+}
+
+/** The same message from per-event strings re-sliced out of several batches (browser mode). */
+export function eventsMessageFromLines(lines: readonly string[]): string {
   const type: BridgeEvents['type'] = 'events';
-  return `{"type":"${type}","batch":[${batchEventJson(batch).join(',')}]}`;
+  return `{"type":"${type}","batch":[${lines.join(',')}]}`;
 }

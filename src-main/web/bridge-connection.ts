@@ -6,6 +6,7 @@ import { isLabCommandName, labErr } from '../../src-shared/api.js';
 import type { LabCommandName, LabResult } from '../../src-shared/api.js';
 import type { BridgeCall, BridgeServerMessage } from '../../src-shared/bridge.js';
 import type { LabEvent } from '../../src-shared/events.js';
+import { eventsMessageFromLines } from '../engine/event-json.js';
 import { EventOutbox } from './event-outbox.js';
 import type { WebLab } from './web-lab.js';
 
@@ -61,7 +62,10 @@ export class BridgeConnection {
           return ws.bufferedAmount;
         },
         isOpen: () => ws.readyState === ws.OPEN,
-        sendBatch: (batch) => this.send({ type: 'events', batch }),
+        // The journal already stringified these events: the message reuses its strings.
+        sendBatch: (_batch, lines) => {
+          if (ws.readyState === ws.OPEN) ws.send(eventsMessageFromLines(lines));
+        },
       },
       (dropped) =>
         log(

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { batchEventJson, eventsMessageJson } from '../../src-main/engine/event-json.js';
+import {
+  batchEventJson,
+  eventsMessageFromLines,
+  eventsMessageJson,
+} from '../../src-main/engine/event-json.js';
 import { EventRecorder } from '../../src-main/engine/event-sink.js';
 import type { LabEvent } from '../../src-shared/events.js';
 
@@ -31,5 +35,13 @@ describe('event JSON shared by journal and bridge', () => {
     const first = batchEventJson(batch);
     expect(batchEventJson(batch)).toBe(first);
     expect(first.map((line) => JSON.parse(line) as LabEvent)).toEqual(batch);
+  });
+
+  it('re-sliced batches (browser mode merges them) build the same message from the journal strings', () => {
+    const a = batchOf(4);
+    const b = batchOf(3);
+    const lines = [...batchEventJson(a).slice(2), ...batchEventJson(b)];
+    const merged = [...a.slice(2), ...b];
+    expect(eventsMessageFromLines(lines)).toBe(JSON.stringify({ type: 'events', batch: merged }));
   });
 });
