@@ -18,12 +18,12 @@ function collect(batcher: EventBatcher, total: number): Promise<LabEvent[][]> {
   const batches: LabEvent[][] = [];
   let seen = 0;
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`only ${seen} of ${total} events arrived`)), 5000);
+    const timeout = setTimeout(() => reject(new Error(`only ${seen} of ${total} events arrived`)), 5000);
     batcher.onEvents((batch) => {
       batches.push(batch);
       seen += batch.length;
       if (seen >= total) {
-        clearTimeout(timer);
+        clearTimeout(timeout);
         resolve(batches);
       }
     });
