@@ -9,6 +9,7 @@ import {
   UDP_IDLE_TIMEOUT_MS,
   UDP_MAX_PAYLOAD_BYTES,
   UDP_PREPARE_TIMEOUT_MS,
+  TCP_CONNECT_TIMEOUT_MS,
   SEQUENCE_NUMBERS_DEFAULT,
   UDP_RATE_BYTES_PER_SEC_DEFAULT,
   REQUEST_MAX_BYTES,
@@ -67,6 +68,7 @@ export const ClientConfigSchema = z.object({
   port: PortSchema.min(1, 'a client needs a port from 1 to 65535'),
   idleTimeoutMs: z.number().int().min(1).max(3_600_000).default(UDP_IDLE_TIMEOUT_MS),
   prepareTimeoutMs: z.number().int().min(1).max(3_600_000).default(UDP_PREPARE_TIMEOUT_MS),
+  connectTimeoutMs: z.number().int().min(1).max(600_000).default(TCP_CONNECT_TIMEOUT_MS),
 });
 export type ClientConfigInput = z.input<typeof ClientConfigSchema>;
 export type ClientConfig = z.output<typeof ClientConfigSchema>;

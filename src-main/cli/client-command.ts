@@ -29,6 +29,7 @@ import { resolveTarget } from './target.js';
 interface ClientOptions extends TargetOptions {
   idleTimeout?: number;
   prepareTimeout?: number;
+  connectTimeout?: number;
   interval?: number;
   count?: number;
   size?: number;
@@ -55,7 +56,12 @@ export function registerClientCommand(program: Program): void {
     )
     .option(
       '--prepare-timeout <S>',
-      'UDP: wait at most S seconds for file_prepared (default 100)',
+      'wait at most S seconds for file_prepared (default 100)',
+      parseSecondsToMs,
+    )
+    .option(
+      '--connect-timeout <S>',
+      'TCP: give up connecting after S seconds without an answer (default 10)',
       parseSecondsToMs,
     )
     .option(
@@ -158,6 +164,7 @@ async function runClient(proto: Proto, oneShot: Command | null, opts: ClientOpti
           port: target.port,
           idleTimeoutMs: opts.idleTimeout,
           prepareTimeoutMs: opts.prepareTimeout,
+          connectTimeoutMs: opts.connectTimeout,
         }),
       );
       if (oneShot !== null) {

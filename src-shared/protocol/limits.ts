@@ -6,6 +6,8 @@ export const UDP_CHUNK_BYTES = 1120;
 export const UDP_MAX_PAYLOAD_BYTES = 65_507;
 export const UDP_IDLE_TIMEOUT_MS = 2000;
 export const UDP_PREPARE_TIMEOUT_MS = 100_000;
+/** NetLab: a TCP connect to a host that drops the SYN gives up here, not after the OS's ~2 minutes. */
+export const TCP_CONNECT_TIMEOUT_MS = 10_000;
 /** NetLab reads a whole datagram; the classic 1024-byte read truncated 1120-byte chunks. */
 export const UDP_READ_BUFFER_BYTES = 65_536;
 export const REQUEST_MAX_BYTES = 1024;

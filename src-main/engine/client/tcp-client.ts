@@ -71,8 +71,19 @@ class TcpExchange extends ClientExchange {
       onread: { buffer: sharedReadBuffer, callback: (n: number, buf: Uint8Array) => this.onRead(n, buf) },
     });
     this.socket = socket;
+    const ms = this.config.connectTimeoutMs;
+    const connectTimer = this.timer(ms, () => {
+      const message =
+        `No answer from ${this.remote} within ${ms / 1000} s: the host may be down, ` +
+        'or a firewall drops the connection.';
+      this.emit('timeout', null, null, message);
+      this.finish('error', new LabError('TIMEOUT', message));
+    });
     socket.on('error', (err) => this.fail(err));
-    socket.on('connect', () => this.onConnect(socket));
+    socket.on('connect', () => {
+      this.clearTimer(connectTimer);
+      this.onConnect(socket);
+    });
     socket.on('end', () => this.onFin());
     socket.on('close', () => {
       if (!this.isEnded) this.fail(new LabError('CONNECTION_RESET', `Connection to ${this.remote} closed.`));
