@@ -1,13 +1,6 @@
 // End-to-end tests: the real renderer in Chromium, in browser mode, against the real engine.
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-/** Debian's Chromium (installed by .ci/run); elsewhere Playwright's own browser, if installed. */
-function chromiumPath(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return fromEnv;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
+import { CHROMIUM_ARGS, chromiumPath } from './test/helpers/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -30,14 +23,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      // Debian's Chromium (installed by .ci/run); elsewhere Playwright's own browser, if installed.
+      args: CHROMIUM_ARGS,
     },
   },
 });

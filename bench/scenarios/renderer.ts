@@ -12,6 +12,7 @@ import type { WebLabProcess } from '../lib/browser-mode.js';
 import { BIG_FILE_CHARS, BIG_TRANSFER_TIMEOUT_MS, LOOPBACK } from '../lib/loopback.js';
 import { BrokenBenchmark, figure, metOrMissed, notRunRow, ratioOf } from '../lib/result.js';
 import type { BenchRow } from '../lib/result.js';
+import { CHROMIUM_ARGS, DEBIAN_CHROMIUM, chromiumPath } from '../../test/helpers/chromium.js';
 
 const TASK_ROW = {
   title: 'renderer, 123,456,789-char UDP file: longest main-thread task',
@@ -22,15 +23,7 @@ const EVENTS_ROW = {
   target: 'every event reaches the log',
 };
 const LONG_TASK_MAX_MS = 100;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const CHROMIUM = chromiumPath() ?? DEBIAN_CHROMIUM;
 const UI_TIMEOUT_MS = 30_000;
 /** After the summary, the last batches still travel; counts must hold still this long. */
 const COUNTS_STABLE_MS = 1000;
