@@ -15,7 +15,9 @@ import {
   REQUEST_MAX_BYTES,
 } from './protocol/limits.js';
 import type { Proto } from './protocol/limits.js';
+import type { LinkConfig } from './link/conditions.js';
 import { encodeUtf8 } from './protocol/text.js';
+import { LinkConditionsSchema, LinkConfigSchema } from './link/conditions.js';
 
 export const ERROR_CODES = [
   'ADDR_IN_USE',
@@ -69,6 +71,11 @@ export const ClientConfigSchema = z.object({
   idleTimeoutMs: z.number().int().min(1).max(3_600_000).default(UDP_IDLE_TIMEOUT_MS),
   prepareTimeoutMs: z.number().int().min(1).max(3_600_000).default(UDP_PREPARE_TIMEOUT_MS),
   connectTimeoutMs: z.number().int().min(1).max(600_000).default(TCP_CONNECT_TIMEOUT_MS),
+  /**
+   * Network conditions between this client and its server: the lab starts a link (127.0.0.1,
+   * ephemeral port) that forwards to host:port, and the client's exchanges go through it.
+   */
+  conditions: LinkConditionsSchema.nullable().default(null),
 });
 export type ClientConfigInput = z.input<typeof ClientConfigSchema>;
 export type ClientConfig = z.output<typeof ClientConfigSchema>;
@@ -108,7 +115,9 @@ export interface EndpointInfo {
   local: string | null;
   remote: string | null;
   port: number | null;
-  config: ServerConfig | ClientConfig;
+  config: ServerConfig | ClientConfig | LinkConfig;
+  /** Client with conditions: the id of the link its exchanges go through. */
+  link?: string | null;
 }
 
 export interface HostsInfo {
@@ -133,6 +142,8 @@ export const labCommands = {
   listEndpoints: z.object({}),
   listHosts: z.object({}),
   exportCsv: z.object({ path: z.string().min(1).max(4096) }),
+  startLink: LinkConfigSchema,
+  stopLink: EndpointRef,
 } as const;
 
 export interface LabResults {
@@ -145,6 +156,8 @@ export interface LabResults {
   listEndpoints: EndpointInfo[];
   listHosts: HostsInfo;
   exportCsv: CsvExportInfo;
+  startLink: EndpointInfo;
+  stopLink: null;
 }
 
 export type LabCommandName = keyof typeof labCommands;

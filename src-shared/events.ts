@@ -1,6 +1,6 @@
 import type { Proto } from './protocol/limits.js';
 
-export type Role = 'server' | 'client';
+export type Role = 'server' | 'client' | 'link';
 export type CommandKind = 'echo' | 'file' | 'stream';
 
 export const EVENT_KINDS = [
@@ -16,6 +16,12 @@ export const EVENT_KINDS = [
   'timeout',
   'error',
   'summary',
+  /** Link: a datagram dropped (detail says why: random, burst, queue full, MTU). */
+  'drop',
+  /** Link: a datagram sent twice. */
+  'dup',
+  /** Link: a datagram / chunk held back (delay, jitter, reordering, stall). */
+  'delay',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -60,6 +66,38 @@ export interface ExchangeSummary {
   /** Local and remote address of the exchange, for the Wireshark filter. */
   local: string;
   remote: string;
+  /** Network conditions the exchange went through ("lossy-10: loss 10 %, seed 42"); absent = none. */
+  conditions?: string | null;
+  /** Link summaries only: what the link did in each direction. */
+  link?: LinkExchangeStats;
+}
+
+export type LinkDropCause = 'random' | 'burst' | 'queue' | 'mtu';
+
+/** What a link did to one direction of one exchange (TCP: a connection; UDP: a client socket). */
+export interface LinkDirectionStats {
+  /** UDP datagrams / TCP chunks read from the sender, and their bytes. */
+  packetsIn: number;
+  bytesIn: number;
+  /** Datagrams / writes delivered to the receiver, and their bytes (duplicates count). */
+  packetsOut: number;
+  bytesOut: number;
+  dropped: Record<LinkDropCause, number>;
+  /** Datagrams over the MTU passed on and counted as IP fragments (mtuAction 'fragment'). */
+  fragmented: number;
+  duplicated: number;
+  reordered: number;
+  /** Delay the link applied, ms (null when nothing passed). */
+  delayP50Ms: number | null;
+  delayP99Ms: number | null;
+}
+
+export interface LinkExchangeStats {
+  seed: number;
+  /** The conditions in words, as the summary and the CSV show them. */
+  conditions: string;
+  upstream: LinkDirectionStats;
+  downstream: LinkDirectionStats;
 }
 
 export interface LabEvent {

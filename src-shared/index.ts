@@ -7,3 +7,5 @@ export * from './protocol/replies.js';
 export * from './protocol/stream-segment.js';
 export * from './protocol/text.js';
 export * from './bridge.js';
+export * from './link/conditions.js';
+export * from './link/presets.js';

@@ -112,6 +112,8 @@ export class Lab implements LabApi {
 
   openClient(args: LabArgs<'openClient'>): Promise<LabResult<EndpointInfo>> {
     return this.handle('openClient', args, async (config) => {
+      if (config.conditions)
+        throw new LabError('BAD_ARGUMENT', 'Network-conditions links are not available in this build yet.');
       this.clientCount += 1;
       const opts: ClientOptions = { id: `cli-${this.clientCount}`, config, sink: this.sink };
       const client = config.proto === 'tcp' ? new TcpClient(opts) : new UdpClient(opts);
@@ -140,6 +142,19 @@ export class Lab implements LabApi {
     return this.handle('cancel', args, async ({ endpointId }) => {
       this.endpoint(this.clients, endpointId, 'client').cancel();
       return null;
+    });
+  }
+
+  /** Network-conditions links land with the link relays (issue 7); until then an honest refusal. */
+  startLink(args: LabArgs<'startLink'>): Promise<LabResult<EndpointInfo>> {
+    return this.handle('startLink', args, async () => {
+      throw new LabError('BAD_ARGUMENT', 'Network-conditions links are not available in this build yet.');
+    });
+  }
+
+  stopLink(args: LabArgs<'stopLink'>): Promise<LabResult<null>> {
+    return this.handle('stopLink', args, async ({ endpointId }) => {
+      throw new LabError('NOT_FOUND', `No link with id "${endpointId}" in this lab.`);
     });
   }
 

@@ -34,6 +34,12 @@ const WORDS: Record<Role, { rate: string; gap: string; gaps: string; empty: stri
     gaps: 'Gaps between writes',
     empty: 'What the server sends for its newest exchange is drawn here.',
   },
+  link: {
+    rate: 'relay rate',
+    gap: 'largest gap between relayed packets',
+    gaps: 'Gaps between relayed packets',
+    empty: 'What the link relays is drawn here.',
+  },
 };
 
 function canvasWorks(): boolean {

@@ -26,6 +26,8 @@ const COMMANDS = {
   listEndpoints: true,
   listHosts: true,
   exportCsv: true,
+  startLink: true,
+  stopLink: true,
 } as const satisfies Record<LabCommandName, true>;
 
 export const PRELOAD_COMMAND_NAMES = Object.keys(COMMANDS) as LabCommandName[];
