@@ -40,8 +40,9 @@ export class DeadlineQueue<T> {
     while (i > this.head && this.entries[i - 1]!.at > at) i--;
     if (i === this.entries.length) this.entries.push({ at, item });
     else this.entries.splice(i, 0, { at, item });
-    if (!this.running && !this.blocked && i === this.head && at <= this.now() + LINK_TIMER_SLACK_MS) this.run();
-    else this.schedule();
+    if (!this.running && !this.blocked && this.immediate === null && i === this.head && at <= this.now() + LINK_TIMER_SLACK_MS) {
+      this.run();
+    } else this.schedule();
   }
 
   /** After a 'block' (the receiver's buffer is full): deliver again, e.g. on 'drain'. */

@@ -163,16 +163,20 @@ export class TcpDirection {
   private readonly deliver = (chunk: Chunk): DeliverResult => {
     const counter = this.counter;
     counter.delay(this.now() - chunk.arrivedAt);
+    this.queuedBytes -= chunk.data.length;
+    if (chunk.reset) {
+      // The reset goes out once the last bytes have been handed to the kernel: a reset while the
+      // write request is still in flight can leave as a plain FIN, not the RST the peer must see.
+      this.dest.write(chunk.data, () => this.hooks.reset());
+      counter.packetsOut += chunk.data.length > 0 ? 1 : 0;
+      counter.bytesOut += chunk.data.length;
+      return 'block';
+    }
     let writable = true;
     if (chunk.data.length > 0) {
       writable = this.dest.write(chunk.data);
       counter.packetsOut += 1;
       counter.bytesOut += chunk.data.length;
-    }
-    this.queuedBytes -= chunk.data.length;
-    if (chunk.reset) {
-      this.hooks.reset();
-      return 'block';
     }
     if (this.pausedByLink && this.queuedBytes <= this.c.queueBytes / 2) {
       this.pausedByLink = false;
