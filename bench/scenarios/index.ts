@@ -2,6 +2,8 @@
 import type { Scenario } from '../lib/context.js';
 import { csvExport } from './csv-export.js';
 import { eventPipeline } from './event-pipeline.js';
+import { linkTcp } from './link-tcp.js';
+import { linkUdp } from './link-udp.js';
 import { renderer } from './renderer.js';
 import { serverMemory } from './server-memory.js';
 import { streamPacing } from './stream-pacing.js';
@@ -17,6 +19,8 @@ export const SCENARIOS: readonly Scenario[] = [
   udpFileBig,
   streamPacing,
   tcpConcurrent,
+  linkUdp,
+  linkTcp,
   eventPipeline,
   csvExport,
   renderer,

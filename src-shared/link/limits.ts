@@ -18,8 +18,15 @@ export const LINK_DELAY_SAMPLES_MAX = 200_000;
  * with the batch being sent, so the applied delay is centred on the asked one, not ~0.5 ms over.
  */
 export const LINK_TIMER_SLACK_MS = 0.25;
+/**
+ * A deadline timer is set this much early and the rest is waited in event-loop turns, because a
+ * Node timer fires on whole milliseconds and late; the turns cost CPU only while a packet is due.
+ */
+export const LINK_TIMER_EARLY_MS = 1;
 /** A rate-limited TCP chunk is paced in pieces of at most this, so 64 KiB reads do not burst. */
 export const LINK_TCP_PACE_BYTES = 16 * 1024;
+/** One read from the TCP link's server side: bigger than Node's 64 KiB, so a fast transfer costs fewer reads. */
+export const LINK_TCP_READ_BYTES = 1024 * 1024;
 /** Socket reads and writes of the TCP link before write() returns false. */
 export const LINK_TCP_HIGH_WATER_MARK_BYTES = 1024 * 1024;
 /** Drop / delay events carry the datagram's sequence number when its payload starts with one. */

@@ -1,6 +1,6 @@
 // Packets waiting for their departure time, in deadline order, driven by one timer on the head's
 // absolute deadline (never one timer per packet), so a busy link costs a sorted insert and a call.
-import { LINK_TIMER_SLACK_MS } from '../../../src-shared/link/limits.js';
+import { LINK_TIMER_EARLY_MS, LINK_TIMER_SLACK_MS } from '../../../src-shared/link/limits.js';
 
 /** What a delivery asks of the queue: go on, let the event loop turn first, or wait for unblock(). */
 export type DeliverResult = 'continue' | 'yield' | 'block';
@@ -92,8 +92,14 @@ export class DeadlineQueue<T> {
     const at = this.entries[this.head]!.at;
     if (this.timer !== null && this.timerAt <= at) return;
     if (this.timer !== null) clearTimeout(this.timer);
+    const wait = at - this.now();
+    if (wait <= LINK_TIMER_EARLY_MS) {
+      // The last stretch in event-loop turns: a timer would fire up to a millisecond late.
+      this.immediate = setImmediate(this.run);
+      return;
+    }
     this.timerAt = at;
-    this.timer = setTimeout(this.run, Math.max(0, at - this.now()));
+    this.timer = setTimeout(this.run, wait - LINK_TIMER_EARLY_MS);
   }
 
   private clearTimers(): void {

@@ -78,7 +78,8 @@ export class TcpDirection {
     this.queue.close();
   }
 
-  private readonly onData = (data: Buffer): void => {
+  /** Bytes read from the sender (a 'data' event, or the socket's onread callback). */
+  readonly onData = (data: Buffer): void => {
     if (this.finished) return;
     const now = this.now();
     this.counter.packetsIn += 1;

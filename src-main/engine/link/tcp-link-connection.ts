@@ -5,6 +5,7 @@ import { connect } from 'node:net';
 import type { Socket } from 'node:net';
 import type { EndReason } from '../../../src-shared/events.js';
 import type { LinkConditions } from '../../../src-shared/link/conditions.js';
+import { LINK_TCP_READ_BYTES } from '../../../src-shared/link/limits.js';
 import { formatBytes } from '../../../src-shared/link/units.js';
 import { toLabError } from '../errors.js';
 import type { LinkReporter } from './link-reporter.js';
@@ -33,11 +34,21 @@ export class TcpLinkConnection {
     // Nothing is read from the client until the target has accepted: the request waits in the kernel.
     client.pause();
     client.setNoDelay(true);
+    // Reads from the server land in one big reused buffer (fewer, larger reads than the default
+    // 64 KiB: the relay's cost is per read); each is copied out, as the queue may hold it.
+    const readBuffer = Buffer.allocUnsafe(LINK_TCP_READ_BYTES);
     const server = connect({
       host: target.host,
       port: target.port,
       allowHalfOpen: true,
       noDelay: true,
+      onread: {
+        buffer: readBuffer,
+        callback: (n: number, buf: Uint8Array): boolean => {
+          this.down.onData(Buffer.from(buf.subarray(0, n)));
+          return true;
+        },
+      },
     });
     server.pause();
     this.upstreamSocket = server;
