@@ -87,6 +87,8 @@ export interface LinkDirectionStats {
   fragmented: number;
   duplicated: number;
   reordered: number;
+  /** TCP: chunks held back on purpose (a "lost" chunk's retransmission delay, the stall). */
+  held?: number;
   /** Delay the link applied, ms (null when nothing passed). */
   delayP50Ms: number | null;
   delayP99Ms: number | null;

@@ -71,6 +71,7 @@ function describeStats(name: string, s: LinkDirectionStats, unit: string): strin
   }
   if (s.duplicated > 0) parts.push(`duplicated ${s.duplicated}`);
   if (s.reordered > 0) parts.push(`reordered ${s.reordered}`);
+  if ((s.held ?? 0) > 0) parts.push(`held back ${s.held}`);
   if (s.fragmented > 0) parts.push(`fragmented ${s.fragmented}`);
   if (s.delayP50Ms !== null && s.delayP99Ms !== null && s.delayP99Ms >= 0.05) {
     parts.push(`delay p50 ${formatMs(s.delayP50Ms)} p99 ${formatMs(s.delayP99Ms)}`);

@@ -11,6 +11,7 @@ export class DirectionCounter {
   fragmented = 0;
   duplicated = 0;
   reordered = 0;
+  held = 0;
   readonly dropped: Record<LinkDropCause, number> = { random: 0, burst: 0, queue: 0, mtu: 0 };
   private samples = new Float64Array(1024);
   private count = 0;
@@ -55,6 +56,7 @@ export class DirectionCounter {
       fragmented: this.fragmented,
       duplicated: this.duplicated,
       reordered: this.reordered,
+      held: this.held,
       delayP50Ms: quantile(sorted, 0.5),
       delayP99Ms: quantile(sorted, 0.99),
     };

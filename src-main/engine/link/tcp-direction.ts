@@ -102,6 +102,7 @@ export class TcpDirection {
       this.passed += before;
       this.stalled = true;
       this.stallUntil = now + c.stallMs;
+      this.counter.held += 1;
       this.reporter.event('delay', `${this.name}: stalled ${formatMs(c.stallMs)} after ${formatBytes(this.passed)}`, rest.length);
     }
     if (rest.length > 0 || reset) this.schedule(rest, now, reset);
@@ -122,6 +123,7 @@ export class TcpDirection {
     let hold = this.stallUntil;
     if (data.length > 0 && this.retransmit()) {
       hold = Math.max(hold, now + this.c.tcpRetransmitMs);
+      this.counter.held += 1;
       this.reporter.event(
         'delay',
         `${this.name}: ${data.length} B held ${formatMs(this.c.tcpRetransmitMs)}, as a lost segment's retransmission would be`,

@@ -135,7 +135,10 @@ describe('TCP conditions', () => {
     expect(s.bytes).toBe(2000);
     expect(s.missing).toBe(0);
     expect(s.conditions).toMatch(/loss 50 % as 50 ms retransmission delay/);
-    expect(t.linkEvents(client.link!, 'delay', s.local).length).toBeGreaterThan(0);
+    const held = t.linkEvents(client.link!, 'delay', s.local).length;
+    expect(held).toBeGreaterThan(0);
+    const link = await t.linkSummary(client.link!, s.local);
+    expect(link.link!.downstream.held).toBe(held);
   });
 });
 
