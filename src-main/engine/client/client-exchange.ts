@@ -157,7 +157,8 @@ export abstract class ClientExchange {
       local: this.local,
       remote: this.remote,
       bytes: summary.bytes,
-      detail: describeSummary(summary),
+      // The conditions (and their seed) in the detail, so the CSV row says what the link did to it.
+      detail: summary.conditions ? `${describeSummary(summary)} — through ${summary.conditions}` : describeSummary(summary),
       summary,
     });
     this.settle(summary);

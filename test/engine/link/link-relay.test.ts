@@ -86,6 +86,9 @@ describe('TCP conditions', () => {
     expect(s.durationMs).toBeGreaterThan(400);
     expect(s.durationMs).toBeLessThan(1500);
     expect(s.conditions).toBe('down: rate 1 MB/s, seed 1');
+    t.lab.flushEvents();
+    const row = t.events.find((e) => e.endpoint === client.id && e.kind === 'summary')!;
+    expect(row.detail).toMatch(/ — through down: rate 1 MB\/s, seed 1$/);
   });
 
   it('the slicer makes the client see many more, smaller reads', async () => {
