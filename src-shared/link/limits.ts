@@ -27,6 +27,8 @@ export const LINK_TIMER_EARLY_MS = 1;
 export const LINK_TCP_PACE_BYTES = 16 * 1024;
 /** One read from the TCP link's server side: bigger than Node's 64 KiB, so a fast transfer costs fewer reads. */
 export const LINK_TCP_READ_BYTES = 1024 * 1024;
+/** The RST follows the last bytes by this much, so the peer reads them and then the reset apart. */
+export const LINK_TCP_RESET_GAP_MS = 5;
 /** Socket reads and writes of the TCP link before write() returns false. */
 export const LINK_TCP_HIGH_WATER_MARK_BYTES = 1024 * 1024;
 /** Drop / delay events carry the datagram's sequence number when its payload starts with one. */

@@ -5,7 +5,7 @@
 import type { Socket } from 'node:net';
 import type { DirectionConditions } from '../../../src-shared/link/conditions.js';
 import { DelayModel } from '../../../src-shared/link/delay.js';
-import { LINK_TCP_PACE_BYTES } from '../../../src-shared/link/limits.js';
+import { LINK_TCP_PACE_BYTES, LINK_TCP_RESET_GAP_MS } from '../../../src-shared/link/limits.js';
 import { chance } from '../../../src-shared/link/loss.js';
 import { linkRandom } from '../../../src-shared/link/prng.js';
 import type { LinkDirection } from '../../../src-shared/link/prng.js';
@@ -168,9 +168,10 @@ export class TcpDirection {
     counter.delay(this.now() - chunk.arrivedAt);
     this.queuedBytes -= chunk.data.length;
     if (chunk.reset) {
-      // The reset goes out once the last bytes have been handed to the kernel: a reset while the
-      // write request is still in flight can leave as a plain FIN, not the RST the peer must see.
-      this.dest.write(chunk.data, () => this.hooks.reset());
+      // The reset goes out a moment after the last bytes have been handed to the kernel: libuv
+      // reports data and an RST that arrive in one wake-up as a plain end of stream (EOF), so the
+      // peer would see a FIN instead of the reset it must see.
+      this.dest.write(chunk.data, () => setTimeout(() => this.hooks.reset(), LINK_TCP_RESET_GAP_MS));
       counter.packetsOut += chunk.data.length > 0 ? 1 : 0;
       counter.bytesOut += chunk.data.length;
       return 'block';
