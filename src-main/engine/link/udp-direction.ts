@@ -19,6 +19,14 @@ interface Pending {
   dup: boolean;
 }
 
+/** Consecutive tail drops, reported as one event when the run ends (congestion drops come in runs). */
+interface DropRun {
+  count: number;
+  bytes: number;
+  first: number | null;
+  last: number | null;
+}
+
 const DROP_WORDS = { random: 'random loss', burst: 'burst loss', queue: 'queue full (tail drop)', mtu: 'over the MTU' };
 
 export class UdpDirection {
@@ -28,6 +36,7 @@ export class UdpDirection {
   private readonly rate: RateQueue;
   private readonly delay: DelayModel;
   private readonly queue: DeadlineQueue<Pending>;
+  private queueRun: DropRun | null = null;
 
   constructor(
     private readonly name: LinkDirection,
@@ -60,7 +69,8 @@ export class UdpDirection {
     const mtu = checkMtu(n, this.c, this.ipv6);
     if (mtu === 'drop') return this.drop('mtu', payload);
     if (mtu === 'fragment') counter.fragmented += 1;
-    if (!this.rate.fits(n, now)) return this.drop('queue', payload);
+    if (!this.rate.fits(n, now)) return this.queueDrop(payload);
+    this.flushQueueRun();
     const ready = this.rate.admit(n, now);
     let at = ready;
     if (this.delay.active) {
@@ -77,10 +87,40 @@ export class UdpDirection {
 
   /** Forgets what is still in flight (the flow is ending). */
   close(): void {
+    this.flushQueueRun();
     this.queue.close();
   }
 
+  /**
+   * A full queue drops datagram after datagram: one event per run, not per datagram, keeps the
+   * journal of a congested 100,000-datagram transfer small; the summary still counts each one.
+   */
+  private queueDrop(payload: Buffer): void {
+    this.counter.dropped.queue += 1;
+    const seq = leadingSequence(payload);
+    const run = (this.queueRun ??= { count: 0, bytes: 0, first: seq, last: seq });
+    run.count += 1;
+    run.bytes += payload.length;
+    run.last = seq;
+  }
+
+  private flushQueueRun(): void {
+    const run = this.queueRun;
+    if (run === null) return;
+    this.queueRun = null;
+    const which =
+      run.first !== null && run.last !== null
+        ? run.count === 1
+          ? `segment ${run.first}`
+          : `${run.count} datagrams (segments ${run.first} … ${run.last})`
+        : run.count === 1
+          ? `${run.bytes}-byte datagram`
+          : `${run.count} datagrams (${run.bytes} B)`;
+    this.reporter.event('drop', `${this.name}: dropped ${which}: ${DROP_WORDS.queue}`, run.bytes, run.first);
+  }
+
   private drop(cause: keyof typeof DROP_WORDS, payload: Buffer): void {
+    this.flushQueueRun();
     this.counter.dropped[cause] += 1;
     const seq = leadingSequence(payload);
     const what = seq === null ? `${payload.length}-byte datagram` : `segment ${seq}`;

@@ -61,11 +61,17 @@ describe('UDP conditions through the link', () => {
   });
 
   it('rate with a small queue: a fast file overflows it and the tail drops are what the client lost', async () => {
-    const { s, link } = await through(
+    const r = await through(
       { downstream: { rateBytesPerSec: 2_000_000, queueBytes: 20_000 } },
       { type: 'file', chars: 500_000 },
     );
+    const { s, link } = r;
     expect(link.downstream.dropped.queue).toBeGreaterThan(0);
+    // Tail drops come in runs, one event per run: fewer events than drops, every drop counted.
+    const events = t.linkEvents(r.linkId, 'drop', r.local);
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.length).toBeLessThan(link.downstream.dropped.queue);
+    expect(events.every((e) => /queue full \(tail drop\)/.test(e.detail))).toBe(true);
     expect(s.lost).toBe(500_000 - s.bytes);
     expect(link.downstream.bytesOut - 13).toBe(s.bytes);
   });
