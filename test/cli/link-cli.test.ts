@@ -40,6 +40,31 @@ describe('netlab link', () => {
     }
   });
 
+  it('relays TCP with --slice and --delay, --json prints the connection summary', async () => {
+    const tcp = new CliProcess(['server', 'tcp', '--host', '127.0.0.1', '--port', '0']);
+    try {
+      const tcpPort = (await tcp.waitFor(LISTENING_RE))[2]!;
+      const relay = new CliProcess(['link', 'tcp', '--listen', '127.0.0.1:0', '--to', `127.0.0.1:${tcpPort}`, '--slice', '100+-50', '--delay', '20ms', '--json']);
+      try {
+        const listening = JSON.parse((await relay.waitFor(/^\{.*"kind":"listening".*\}$/m))[0]) as { local: string; detail: string };
+        expect(listening.detail).toMatch(/delay 20 ms, slice 100 ± 50 B, seed 1/);
+        const port = listening.local.split(':').pop()!;
+        const client = await runCli(['client', 'tcp', '--host', '127.0.0.1', '--port', port, 'file', '5000', '--json']);
+        expect(client.code).toBe(0);
+        const s = JSON.parse(client.stdout.trim()) as { bytes: number; reads: number };
+        expect(s.bytes).toBe(5000);
+        expect(s.reads).toBeGreaterThan(10);
+        const summary = JSON.parse((await relay.waitFor(/^\{.*"kind":"summary".*\}$/m))[0]) as { summary: { end: string; link: { seed: number } } };
+        expect(summary.summary.end).toBe('fin');
+        expect(summary.summary.link.seed).toBe(1);
+      } finally {
+        await relay.stop();
+      }
+    } finally {
+      await tcp.stop();
+    }
+  });
+
   it.each([
     [['--loss', '150%'], /--loss .*over 100 %/],
     [['--delay', '-5ms'], /--delay .*cannot be negative/],
