@@ -30,7 +30,7 @@ export const LINK_TCP_READ_BYTES = 1024 * 1024;
 /** The RST follows the last bytes by this much, so the peer reads them and then the reset apart. */
 export const LINK_TCP_RESET_GAP_MS = 5;
 /** Socket reads and writes of the TCP link before write() returns false. */
-export const LINK_TCP_HIGH_WATER_MARK_BYTES = 1024 * 1024;
+export const LINK_TCP_HIGH_WATER_MARK_BYTES = 4 * 1024 * 1024;
 /** Drop / delay events carry the datagram's sequence number when its payload starts with one. */
 export const LINK_SEQ_DIGITS_MAX = 10;
 /** The honest note wherever a student looks for "TCP loss". */
