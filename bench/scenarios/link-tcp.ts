@@ -2,8 +2,10 @@
 // 10,000,000-char file through 1 MB/s (throughput against the rate, the server's peak RSS against
 // the same server idle: backpressure, not buffering), and the 123,456,789-char file through a
 // perfect link beside the same file sent direct in the same run.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import type { EndpointInfo } from '../../src-shared/api.js';
-import { withAgents } from '../lib/agent-handle.js';
+import { nodeTsArgs, withAgents } from '../lib/agent-handle.js';
 import type { AgentHandle } from '../lib/agent-handle.js';
 import { expectExact, summaryOf } from '../lib/checks.js';
 import type { BenchContext, Scenario } from '../lib/context.js';
@@ -74,11 +76,27 @@ async function rateRow(ctx: BenchContext, server: AgentHandle, link: AgentHandle
   };
 }
 
+/** The minimal Node relay (bench/child/plain-tcp-relay.ts) in front of `targetPort`; stop() ends it. */
+async function plainRelay(targetPort: number): Promise<{ port: number; stop(): void }> {
+  const child = spawn(process.execPath, nodeTsArgs('plain-tcp-relay.ts').concat([String(targetPort)]), { stdio: ['pipe', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('plain relay did not start within 30 s')), 30_000);
+    createInterface({ input: child.stdout! }).once('line', (line) => {
+      clearTimeout(timer);
+      resolve(Number(line));
+    });
+    child.once('exit', (code) => reject(new Error(`plain relay exited (${code})`)));
+  });
+  return { port, stop: () => child.stdin!.end() };
+}
+
 async function throughputRow(ctx: BenchContext, server: AgentHandle, link: AgentHandle, client: AgentHandle): Promise<BenchRow> {
   const info = await server.startServer({ proto: 'tcp', host: LOOPBACK, port: 0 });
   const via = await startLink(link, info, {});
   const viaLink: number[] = [];
   const direct: number[] = [];
+  const plain: number[] = [];
+  const relay = await plainRelay(info.port!);
   const once = async (target: EndpointInfo, what: string): Promise<number> => {
     const result = await client.clients(
       { config: clientConfig('tcp', target), command: { type: 'file', chars: BIG_FILE_CHARS }, count: 1 },
@@ -92,8 +110,10 @@ async function throughputRow(ctx: BenchContext, server: AgentHandle, link: Agent
   for (let i = 0; i < ctx.runs; i++) {
     direct.push(await once(info, 'TCP file direct'));
     viaLink.push(await once(via, 'TCP file through a perfect link'));
-    ctx.log(`  perfect link run ${i + 1}: ${viaLink.at(-1)!.toFixed(1)} MB/s via the link, ${direct.at(-1)!.toFixed(1)} MB/s direct`);
+    plain.push(await once({ ...info, port: relay.port }, 'TCP file through a minimal Node relay'));
+    ctx.log(`  perfect link run ${i + 1}: ${viaLink.at(-1)!.toFixed(1)} MB/s via the link, ${direct.at(-1)!.toFixed(1)} MB/s direct, ${plain.at(-1)!.toFixed(1)} MB/s via a minimal Node relay`);
   }
+  relay.stop();
   await link.lab('stopLink', { endpointId: via.id });
   await server.lab('stopServer', { endpointId: info.id });
   const mine = figure('', 'MB/s', viaLink);
@@ -106,7 +126,8 @@ async function throughputRow(ctx: BenchContext, server: AgentHandle, link: Agent
     ratio,
     target: THROUGHPUT_ROW.target,
     status: metOrMissed(ratio !== null && ratio >= RATIO_MIN),
-    note: 'server, link and client in three processes',
+    note: `server, link and client in three processes; a minimal Node relay (pipe) gets ${(ratioOf(figure('', '', plain), reference) ?? Number.NaN).toFixed(2)}× direct`,
+    extra: [figure('minimal Node relay', 'MB/s', plain)],
   };
 }
 
