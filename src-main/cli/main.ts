@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import pkg from '../../package.json';
 import { registerClientCommand } from './client-command.js';
+import { registerExperimentCommand } from './experiment-command.js';
 import { registerServerCommand } from './server-command.js';
 import { reportFailure } from './session.js';
 import { registerWebCommand } from './web-command.js';
@@ -17,6 +18,7 @@ function buildProgram(): Command {
   registerServerCommand(program);
   registerClientCommand(program);
   registerWebCommand(program);
+  registerExperimentCommand(program);
   return program;
 }
 

@@ -5,7 +5,7 @@ export const tcpVsUdp: ExperimentInput = {
   title: 'TCP vs UDP: echo and file',
   summary: 'The same echo and the same 1,000,000-character file over TCP and over UDP, on a perfect link.',
   lookAt: [
-    'How each exchange ended: TCP by the server’s FIN, UDP by the idle timeout.',
+    'How each exchange ended: TCP by the server’s FIN; UDP when every expected byte was in, or else by the idle timeout.',
     'TCP socket reads against UDP datagrams for the same file.',
     'Duration of the UDP file against the TCP one (the idle timeout is not part of the transfer).',
   ],
