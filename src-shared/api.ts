@@ -70,7 +70,12 @@ export const ServerConfigSchema = z.object({
   chunkBytes: z.number().int().min(1).max(UDP_MAX_PAYLOAD_BYTES).default(UDP_CHUNK_BYTES),
   sequenceNumbers: z.boolean().default(SEQUENCE_NUMBERS_DEFAULT),
   /** UDP file and stream send rate cap per transfer in bytes/s; 0 = as fast as the socket takes. */
-  udpRateBytesPerSec: z.number().int().min(0).max(UDP_RATE_MAX_BYTES_PER_SEC).default(UDP_RATE_BYTES_PER_SEC_DEFAULT),
+  udpRateBytesPerSec: z
+    .number()
+    .int()
+    .min(0)
+    .max(UDP_RATE_MAX_BYTES_PER_SEC)
+    .default(UDP_RATE_BYTES_PER_SEC_DEFAULT),
 });
 export type ServerConfigInput = z.input<typeof ServerConfigSchema>;
 export type ServerConfig = z.output<typeof ServerConfigSchema>;
@@ -111,14 +116,22 @@ const StreamCommandSchema = z.object({
     .number()
     .min(0, 'the interval is at least 0 ms')
     .max(STREAM_INTERVAL_MAX_MS, `the interval is at most ${STREAM_INTERVAL_MAX_MS} ms`),
-  count: z.number().int('the count is a whole number').min(1, 'the count is at least 1').max(Number.MAX_SAFE_INTEGER),
+  count: z
+    .number()
+    .int('the count is a whole number')
+    .min(1, 'the count is at least 1')
+    .max(Number.MAX_SAFE_INTEGER),
   size: z
     .number()
     .int('the size is a whole number of bytes')
     .min(1, 'a segment is at least 1 byte')
     .max(STREAM_SEGMENT_MAX_BYTES, `a stream segment is at most ${STREAM_SEGMENT_MAX_BYTES} bytes (64 MiB)`),
 });
-export const CommandSchema = z.discriminatedUnion('type', [EchoCommandSchema, FileCommandSchema, StreamCommandSchema]);
+export const CommandSchema = z.discriminatedUnion('type', [
+  EchoCommandSchema,
+  FileCommandSchema,
+  StreamCommandSchema,
+]);
 export type Command = z.output<typeof CommandSchema>;
 
 /** A UDP segment is one datagram, so the size limit depends on the protocol. */
@@ -136,10 +149,16 @@ export interface FieldProblem {
  * The one check of a command every face runs (CLI options, PROMPT answers, forms): the contract's
  * schema, then the protocol's segment limit. Problems name their field.
  */
-export function checkCommand(command: unknown, proto: Proto): { ok: true; value: Command } | { ok: false; problems: FieldProblem[] } {
+export function checkCommand(
+  command: unknown,
+  proto: Proto,
+): { ok: true; value: Command } | { ok: false; problems: FieldProblem[] } {
   const parsed = CommandSchema.safeParse(command);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    };
   }
   const value = parsed.data;
   if (value.type === 'stream' && proto === 'udp' && value.size > UDP_MAX_PAYLOAD_BYTES) {
@@ -241,7 +260,10 @@ export function parseLabArgs<K extends LabCommandName>(name: K, args: unknown): 
   const issue = parsed.error.issues[0];
   const path = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
   const where = path !== undefined ? `${path}: ` : '';
-  const error: LabErrorInfo = { code: 'BAD_ARGUMENT', message: `${name}: ${where}${issue?.message ?? 'invalid arguments'}` };
+  const error: LabErrorInfo = {
+    code: 'BAD_ARGUMENT',
+    message: `${name}: ${where}${issue?.message ?? 'invalid arguments'}`,
+  };
   if (path !== undefined) error.path = path;
   return { ok: false, error };
 }

@@ -13,7 +13,9 @@ export function formatCount(n: number): string {
 
 /** `2 s`, `0.3 s`, `1,500 ms` below a second's worth of precision. */
 export function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 || ms >= 10_000 ? `${formatCount(Math.round(ms / 100) / 10)} s` : `${formatCount(ms)} ms`;
+  return ms % 1000 === 0 || ms >= 10_000
+    ? `${formatCount(Math.round(ms / 100) / 10)} s`
+    : `${formatCount(ms)} ms`;
 }
 
 /** A rate over an interval shorter than this is not a rate: Node's buffer took it, not the network. */
@@ -65,14 +67,21 @@ export interface ShortEnd {
 /** "the server closed after 9,800,000 of 123,456,789 bytes" (TCP) or its UDP equivalent. */
 export function shortEndSentence(e: ShortEnd): string {
   const of = `${formatCount(e.bytes)} of ${formatCount(e.expected)} bytes`;
-  const segs = e.segments ? ` (${formatCount(e.segments.received)} of ${formatCount(e.segments.expected)} segments)` : '';
+  const segs = e.segments
+    ? ` (${formatCount(e.segments.received)} of ${formatCount(e.segments.expected)} segments)`
+    : '';
   if (e.proto === 'tcp') return `the server closed after ${of}${segs}`;
   const quiet = e.idleTimeoutMs !== undefined ? ` for ${formatSeconds(e.idleTimeoutMs)}` : '';
   return `no datagram${quiet} after ${of}${segs}: the server stopped sending or the rest was lost`;
 }
 
 /** A TCP reply timeout: nothing at all, or nothing more after some bytes. */
-export function replyTimeoutSentence(remote: string, timeoutMs: number, bytes: number, expected: number | null): string {
+export function replyTimeoutSentence(
+  remote: string,
+  timeoutMs: number,
+  bytes: number,
+  expected: number | null,
+): string {
   const wait = formatSeconds(timeoutMs);
   if (bytes === 0) {
     return `no reply from ${remote} for ${wait}: the server accepted the connection but sent nothing`;
