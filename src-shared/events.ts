@@ -31,14 +31,7 @@ export type EventKind = (typeof EVENT_KINDS)[number];
  * timeout; its error is TIMEOUT. Sentences for each: src-shared/endings.ts.
  */
 export type EndReason =
-  | 'fin'
-  | 'idle-timeout'
-  | 'prepare-timeout'
-  | 'reply-timeout'
-  | 'short'
-  | 'error'
-  | 'cancelled'
-  | 'done';
+  'fin' | 'idle-timeout' | 'prepare-timeout' | 'reply-timeout' | 'short' | 'error' | 'cancelled' | 'done';
 
 /** Closes every exchange, on the client (what arrived) and on the server (what was sent). */
 export interface ExchangeSummary {

@@ -1,5 +1,11 @@
 // Human-readable lines for the terminal: exchange summaries, the server's request log, sizes, rates.
-import { describeEnding, describeRate, formatCount, formatRate, queuedSentence } from '../../src-shared/endings.js';
+import {
+  describeEnding,
+  describeRate,
+  formatCount,
+  formatRate,
+  queuedSentence,
+} from '../../src-shared/endings.js';
 import type { ExchangeSummary, LabEvent } from '../../src-shared/events.js';
 import { wiresharkFilter } from '../../src-shared/events.js';
 
@@ -16,7 +22,6 @@ export function formatDuration(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
-
 /** The same rate in bits, for comparison with iperf and link speeds. */
 export function formatBitRate(bytesPerSecond: number): string {
   const bits = bytesPerSecond * 8;
@@ -24,7 +29,6 @@ export function formatBitRate(bytesPerSecond: number): string {
   if (bits >= 1e6) return `${(bits / 1e6).toFixed(1)} Mbit/s`;
   return `${(bits / 1e3).toFixed(1)} kbit/s`;
 }
-
 
 /** What the request was, as the user would type it: `echo "hello"`, `file 1000`, `stream 10 ms × 1000 × 1024 B`. */
 export function describeRequest(s: Pick<ExchangeSummary, 'command' | 'request'>): string {
@@ -81,7 +85,8 @@ export function formatClock(iso: string): string {
 /** One line per request a server served: time, peer, command, bytes, outcome. */
 export function formatServedLine(event: LabEvent, s: ExchangeSummary): string {
   const outcome = s.error ? `${s.command === 'bad' ? 'refused' : s.end}: ${s.error.message}` : s.end;
-  const rate = s.throughputBps > 0 ? ` ${formatRate(s.throughputBps)}` : s.bytes > 0 ? ` (${describeRate(s)})` : '';
+  const rate =
+    s.throughputBps > 0 ? ` ${formatRate(s.throughputBps)}` : s.bytes > 0 ? ` (${describeRate(s)})` : '';
   const bytes = s.queuedNotConfirmed ? queuedSentence(s.bytes, s.expected) : `${formatCount(s.bytes)} B`;
   return `${formatClock(event.time)}  ${s.remote || event.remote}  ${describeRequest(s)}${cappedNote(s)}  ${bytes}${rate}  ${outcome}`;
 }
