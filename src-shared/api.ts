@@ -24,6 +24,7 @@ import {
 import type { Proto } from './protocol/limits.js';
 import type { LinkConfig } from './link/conditions.js';
 import { encodeUtf8 } from './protocol/text.js';
+import { formatCount } from './endings.js';
 import { LinkConditionsSchema, LinkConfigSchema } from './link/conditions.js';
 
 export const ERROR_CODES = [
@@ -102,7 +103,7 @@ const EchoCommandSchema = z.object({
   type: z.literal('echo'),
   // The client adds a final newline, which counts towards the request limit.
   text: z.string().refine((t) => encodeUtf8(t).length <= REQUEST_MAX_BYTES - 1, {
-    message: `a request is at most ${REQUEST_MAX_BYTES} bytes, with the newline the client adds`,
+    message: `a request is at most ${formatCount(REQUEST_MAX_BYTES)} bytes, with the newline the client adds`,
   }),
 });
 // Any integer may be sent, so a student can see how a server answers 0 or N over its limit.
@@ -115,7 +116,7 @@ const StreamCommandSchema = z.object({
   intervalMs: z
     .number()
     .min(0, 'the interval is at least 0 ms')
-    .max(STREAM_INTERVAL_MAX_MS, `the interval is at most ${STREAM_INTERVAL_MAX_MS} ms`),
+    .max(STREAM_INTERVAL_MAX_MS, `the interval is at most ${formatCount(STREAM_INTERVAL_MAX_MS)} ms`),
   count: z
     .number()
     .int('the count is a whole number')
@@ -125,7 +126,10 @@ const StreamCommandSchema = z.object({
     .number()
     .int('the size is a whole number of bytes')
     .min(1, 'a segment is at least 1 byte')
-    .max(STREAM_SEGMENT_MAX_BYTES, `a stream segment is at most ${STREAM_SEGMENT_MAX_BYTES} bytes (64 MiB)`),
+    .max(
+      STREAM_SEGMENT_MAX_BYTES,
+      `a stream segment is at most ${formatCount(STREAM_SEGMENT_MAX_BYTES)} bytes (64 MiB)`,
+    ),
 });
 export const CommandSchema = z.discriminatedUnion('type', [
   EchoCommandSchema,
@@ -167,7 +171,9 @@ export function checkCommand(
       problems: [
         {
           path: 'size',
-          message: `a UDP segment is at most ${UDP_MAX_PAYLOAD_BYTES} bytes (one datagram: 65,535 − 8 UDP header − 20 IP header)`,
+          message:
+            `a UDP segment is at most ${formatCount(UDP_MAX_PAYLOAD_BYTES)} bytes: ` +
+            'one datagram carries no more (65,535 − 8 UDP header − 20 IP header)',
         },
       ],
     };

@@ -32,7 +32,9 @@ function ClientStatus() {
 /** Keeps one client endpoint open for the form's protocol, host and port; closes it on unmount. */
 function useClientEndpoint(): void {
   const store = useClientStore();
-  const key = useClient((s) => `${s.clientForm.proto}|${s.clientForm.host}|${s.clientForm.port}`);
+  const key = useClient(
+    (s) => `${s.clientForm.proto}|${s.clientForm.host}|${s.clientForm.port}|${s.clientForm.replyTimeoutS}`,
+  );
   useEffect(() => {
     const timer = setTimeout(() => void store.getState().syncClient(), REOPEN_DEBOUNCE_MS);
     return () => clearTimeout(timer);
@@ -54,7 +56,12 @@ function CommandFields({ form, disabled }: { form: ClientForm; disabled: boolean
   }
   if (form.tab === 'file') {
     return (
-      <Field label="Characters" {...bind('chars')} inputMode="numeric" hint="1 … 123,456,789; the server sends file_prepared, then N × “A”." />
+      <Field
+        label="Characters"
+        {...bind('chars')}
+        inputMode="numeric"
+        hint="Any whole number: the server sends file_prepared, then N × “A”, or says why it refuses N."
+      />
     );
   }
   return (
@@ -88,6 +95,18 @@ function CommandCard() {
         }}
       >
         <AddressFields role="client" value={form} errors={errors} disabled={sending} onField={setField} />
+        {form.proto === 'tcp' ? (
+          <Field
+            label="Reply timeout (s)"
+            className="field-reply-timeout"
+            value={form.replyTimeoutS}
+            onValue={(v) => setField('replyTimeoutS', v)}
+            error={errors.replyTimeoutS}
+            disabled={sending}
+            inputMode="decimal"
+            hint="No reply byte for this long ends the exchange with TIMEOUT."
+          />
+        ) : null}
         <CommandTabs value={form.tab} onChange={(tab) => setField('tab', tab)}>
           <CommandFields form={form} disabled={sending} />
         </CommandTabs>
@@ -112,7 +131,11 @@ function ExchangeCard() {
   const where = useClient(
     useShallow((s) => {
       const x = s.currentExchange ? s.exchanges[s.currentExchange] : undefined;
-      return { proto: summary?.proto ?? x?.proto, local: summary?.local ?? x?.local ?? '', remote: summary?.remote ?? x?.remote ?? '' };
+      return {
+        proto: summary?.proto ?? x?.proto,
+        local: summary?.local ?? x?.local ?? '',
+        remote: summary?.remote ?? x?.remote ?? '',
+      };
     }),
   );
   return (
@@ -128,7 +151,9 @@ function ExchangeCard() {
             <output className="reply-text mono">{summary.reply}</output>
           </div>
         ) : null}
-        {where.proto && (where.local || where.remote) ? <WiresharkFilter proto={where.proto} local={where.local} remote={where.remote} /> : null}
+        {where.proto && (where.local || where.remote) ? (
+          <WiresharkFilter proto={where.proto} local={where.local} remote={where.remote} />
+        ) : null}
       </section>
       <SummaryPanel summary={summary} />
     </>
