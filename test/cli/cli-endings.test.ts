@@ -95,6 +95,6 @@ describe('netlab client: honest endings', () => {
       /Exit status: 0 when the reply arrived whole; 1 when it failed or was cut short/,
     );
     expect(tooBig.code).not.toBe(0);
-    expect(tooBig.stderr).toBe('error: --size: a stream segment is at most 67108864 bytes (64 MiB).\n');
+    expect(tooBig.stderr).toBe('error: --size: a stream segment is at most 67,108,864 bytes (64 MiB).\n');
   }, 60_000);
 });
