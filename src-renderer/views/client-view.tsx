@@ -2,6 +2,7 @@
 // the summary, the Wireshark filter, the timeline and the event log.
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { UDP_MAX_PAYLOAD_BYTES } from '../../src-shared/protocol/limits.js';
 import { AddressFields } from '../components/address-fields.js';
 import { CommandTabs } from '../components/command-tabs.js';
 import { ErrorLine, Field } from '../components/field.js';
@@ -72,7 +73,7 @@ function CommandFields({ form, disabled }: { form: ClientForm; disabled: boolean
         label="Size (bytes)"
         {...bind('size')}
         inputMode="numeric"
-        hint={form.proto === 'udp' ? 'UDP: at most 65,507' : undefined}
+        hint={form.proto === 'udp' ? `UDP: at most ${UDP_MAX_PAYLOAD_BYTES.toLocaleString('en-US')}` : undefined}
       />
     </div>
   );
