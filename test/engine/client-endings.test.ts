@@ -1,5 +1,6 @@
 // Honest endings (issue 8, item 5): a reply cut short, a TCP server that never answers, and a
 // capped stream, each against real servers on 127.0.0.1 and ::1 (port 0), waiting on events only.
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ClientConfigSchema, ServerConfigSchema } from '../../src-shared/api.js';
 import type { ServerConfigInput } from '../../src-shared/api.js';
@@ -111,6 +112,57 @@ describe.each(HOSTS)('cut short on %s', (host) => {
     const summary = await client('tcp', host, s.port, new EventLog()).run({ type: 'echo', text: 'hello' });
     expect(summary).toMatchObject({ end: 'short', bytes: 3, expected: 5, lost: 2 });
     expect(summary.error).toEqual({ code: 'CUT_SHORT', message: 'the server closed after 3 of 5 bytes' });
+  });
+});
+
+/**
+ * A server in its own process that answers a file request with file_prepared and then drips
+ * 'A's (TCP: 1,000 bytes / 5 ms; UDP: one 1,000-byte datagram / 5 ms) until it is killed.
+ */
+const DRIP_SERVER = `
+const [proto, host] = process.argv.slice(1);
+const drip = (send) => { send('file_prepared'); setInterval(() => send('A'.repeat(1000)), 5); };
+if (proto === 'tcp') {
+  const srv = require('node:net').createServer((s) => { s.on('error', () => {}); s.once('data', () => drip((d) => s.write(d))); });
+  srv.listen(0, host, () => console.log('port ' + srv.address().port));
+} else {
+  const sock = require('node:dgram').createSocket(host.includes(':') ? 'udp6' : 'udp4');
+  sock.on('message', (m, r) => drip((d) => sock.send(d, r.port, r.address)));
+  sock.bind(0, host, () => console.log('port ' + sock.address().port));
+}`;
+
+function startDripServer(proto: Proto, host: string) {
+  const child = spawn(process.execPath, ['-e', DRIP_SERVER, proto, host], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  track({ close: async () => void child.kill('SIGKILL') });
+  const port = new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the drip server did not start')), WAIT_MS);
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      const m = /port (\d+)/.exec(d);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+  });
+  return { child, port };
+}
+
+describe.each(HOSTS)('server process killed (SIGKILL) on %s', (host) => {
+  it.each(['tcp', 'udp'] as const)('%s: a file from a killed server ends short, never fin', async (proto) => {
+    const { child, port } = startDripServer(proto, host);
+    const log = new EventLog();
+    const running = client(proto, host, await port, log).run({ type: 'file', chars: 10_000_000 });
+    await firstPayload(log);
+    child.kill('SIGKILL');
+    const summary = await running;
+    expect(summary.bytes).toBeGreaterThan(0);
+    expect(summary.bytes).toBeLessThan(10_000_000);
+    // The kernel closes a killed process's sockets: a FIN (short) or, with unread data, a reset.
+    expect(summary.end).not.toBe('fin');
+    expect(summary.error?.code).toMatch(/^(CUT_SHORT|CONNECTION_RESET)$/);
+    if (proto === 'udp') expect(summary).toMatchObject({ end: 'short', error: { code: 'CUT_SHORT' } });
   });
 });
 
