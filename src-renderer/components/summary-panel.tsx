@@ -88,7 +88,7 @@ export function SummaryPanel({ summary }: { summary: ExchangeSummary | null }) {
     <section role="region" aria-label="Summary" className="card summary">
       <div className="card-head">
         <h3>Summary</h3>
-        {summary ? <span className={`pill end-${summary.end}`}>{summary.end.replace('-', ' ')}</span> : null}
+        {summary ? <span className={`pill end-${summary.end}`}>{summary.end === 'short' ? 'cut short' : summary.end.replace('-', ' ')}</span> : null}
       </div>
       {!summary ? (
         <p className="muted">Send a request: its summary appears here when the exchange ends.</p>
