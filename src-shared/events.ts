@@ -48,7 +48,10 @@ export interface ExchangeSummary {
   bytes: number;
   /** expected − bytes when expected is known and the exchange ended, else 0. */
   lost: number;
-  /** From sending the request to the last payload byte (client), or first to last write (server). */
+  /**
+   * From sending the request to the last payload byte (client); server: from the first write to
+   * the last (UDP) or to the end of the reply, when the kernel took the last byte or the socket went (TCP).
+   */
   durationMs: number;
   /** bytes / duration; 0 when the interval is too short to measure (endings.ts RATE_MIN_INTERVAL_MS). */
   throughputBps: number;

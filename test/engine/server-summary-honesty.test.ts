@@ -72,12 +72,24 @@ describe.each(HOSTS)('server summaries on %s', (host) => {
     expect(detail).toContain(`bytes taken by the kernel (queued, not confirmed by the peer)`);
   });
 
-  it('a one-write reply has no rate: it says so instead of dividing by zero', async () => {
-    const s = await harness.start('tcp', host);
-    expect(String(await harness.tcpRequest(host, s.port, ['hello\n']))).toBe('HELLO');
+  it('a one-datagram reply has no rate: it says so instead of dividing by zero', async () => {
+    const s = await harness.start('udp', host);
+    const [reply] = await harness.udpRequest(host, s.port, 'hello\n', { payloadBytes: 5 });
+    expect(String(reply)).toBe('HELLO');
     const summary = await s.log.summary(0);
     expect(summary).toMatchObject({ end: 'done', bytes: 5, durationMs: 0, throughputBps: 0 });
     expect(summary.queuedNotConfirmed).toBeUndefined();
     expect(s.log.ofKind('summary')[0]!.detail).toContain('rate not measurable (too short an interval)');
+  });
+
+  it('a TCP reply is timed until the kernel took its last byte, so its rate is never from a zero interval', async () => {
+    const s = await harness.start('tcp', host);
+    const reply = await harness.tcpRequest(host, s.port, ['2000000\n'], { timeoutMs: 20_000 });
+    expect(reply.length).toBe(13 + 2_000_000);
+    const summary = await s.log.summary(0);
+    expect(summary).toMatchObject({ end: 'done', bytes: 2_000_000 });
+    expect(summary.durationMs).toBeGreaterThan(0);
+    const expectedRate = summary.durationMs >= 1 ? (2_000_000 * 1000) / summary.durationMs : 0;
+    expect(summary.throughputBps).toBeCloseTo(expectedRate, 3);
   });
 });

@@ -110,10 +110,11 @@ export class ExchangeReporter {
     // Bytes the kernel never took left with the socket: they were never sent.
     const unsent = this.unsent ? Math.min(this.bytes, this.unsent()) : 0;
     const bytes = this.bytes - unsent;
-    // A reply that did not finish: its bytes sit in kernel buffers nobody confirmed, and its
-    // last write says nothing about when they left, so its time runs to the end.
+    // A reply that did not finish: its bytes sit in kernel buffers nobody confirmed.
     const queued = s.proto === 'tcp' && end !== 'done' && bytes > 0;
-    const lastT = queued ? endT : this.lastWriteT;
+    // A TCP write only fills Node's queue, so its time runs to the end (the kernel took the last
+    // byte, or the socket went); a UDP datagram is sent when its write returns.
+    const lastT = s.proto === 'tcp' && this.firstWriteT !== null ? endT : this.lastWriteT;
     const durationMs = this.firstWriteT === null ? 0 : lastT - this.firstWriteT;
     const badRequest =
       p?.command === 'bad' && p.reply !== null ? { code: 'BAD_REQUEST' as const, message: p.reply } : null;
