@@ -71,7 +71,7 @@ export function registerClientCommand(program: Program): void {
     )
     .option(
       '--reply-timeout <S>',
-      `TCP: give up after S seconds without a reply byte (default ${seconds(TCP_REPLY_TIMEOUT_MS)})`,
+      `TCP: give up after S seconds without a reply byte (default ${seconds(TCP_REPLY_TIMEOUT_MS)}; a stream adds its interval)`,
       parseSecondsToMs,
     )
     .option(

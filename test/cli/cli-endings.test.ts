@@ -89,7 +89,7 @@ describe('netlab client: honest endings', () => {
       runCli(client('8120', 'stream', '--size', String(64 * 1024 * 1024 + 1))),
     ]);
     expect(help.stdout).toMatch(
-      /--reply-timeout <S>\s+TCP: give up after S seconds without a\s+reply\s+byte\s+\(default 30\)/,
+      /--reply-timeout <S>\s+TCP: give up after S seconds without a\s+reply\s+byte\s+\(default 30;/,
     );
     expect(help.stdout).toMatch(
       /Exit status: 0 when the reply arrived whole; 1 when it failed or was cut short/,

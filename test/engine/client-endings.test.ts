@@ -205,7 +205,33 @@ describe.each(HOSTS)('TCP reply timeout on %s', (host) => {
       size,
     });
     expect(summary).toMatchObject({ end: 'reply-timeout', bytes: 3 * size, error: { code: 'TIMEOUT' } });
-    expect(summary.error?.message).toContain('for 250 ms after 30 of 200 bytes: the server stopped sending');
+    // The wait is the reply timeout plus the stream's interval (a stream is silent between segments).
+    expect(summary.error?.message).toContain('for 350 ms after 30 of 200 bytes: the server stopped sending');
+  });
+
+  it('a slow stream is not a stall: the wait is the reply timeout plus one interval', async () => {
+    const size = 10;
+    const s = track(
+      await startRawTcpServer(host, (sock) => {
+        // Two segments 300 ms apart, each after a silence longer than the 150 ms reply timeout.
+        let k = 2;
+        const timer = setInterval(() => {
+          sock.write(segment(k--, size));
+          if (k === 0) {
+            clearInterval(timer);
+            sock.end();
+          }
+        }, 300);
+        sock.on('close', () => clearInterval(timer));
+      }),
+    );
+    const summary = await client('tcp', host, s.port, new EventLog(), { replyTimeoutMs: 150 }).run({
+      type: 'stream',
+      intervalMs: 300,
+      count: 2,
+      size,
+    });
+    expect(summary).toMatchObject({ end: 'fin', bytes: 2 * size, error: null });
   });
 
   it('a file request waits for file_prepared with the prepare timeout, not the reply timeout', async () => {

@@ -123,7 +123,8 @@ class TcpExchange extends ClientExchange {
   private watchReply(): void {
     if (this.replyWatching) return;
     this.replyWatching = true;
-    const ms = this.config.replyTimeoutMs;
+    // A stream is silent for one interval before each segment: that silence is not a stall.
+    const ms = this.config.replyTimeoutMs + Math.ceil(this.plan.stream?.intervalMs ?? 0);
     const check = (): void => {
       const left = this.lastByteAt + ms - this.sink.now();
       if (left > 1) {
