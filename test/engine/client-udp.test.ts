@@ -79,7 +79,8 @@ describe.each(HOSTS)('UdpClient on %s', (host) => {
     expect(summary).toMatchObject({ end: 'short', bytes: 1000, lost: 2000 });
     expect(summary.error).toEqual({
       code: 'CUT_SHORT',
-      message: 'no datagram for 200 ms after 1,000 of 3,000 bytes: the server stopped sending or the rest was lost',
+      message:
+        'no datagram for 200 ms after 1,000 of 3,000 bytes: the server stopped sending or the rest was lost',
     });
     expect(summary.durationMs).toBeLessThan(IDLE_MS);
     const timeout = log.of('timeout')[0]!;
