@@ -1,4 +1,5 @@
 import type { Proto } from './limits.js';
+import { FILE_REQUEST_RE } from './limits.js';
 import {
   FILE_LIMIT_CHARS,
   REQUEST_MAX_BYTES,
@@ -39,7 +40,6 @@ export type Classified =
     }
   | { kind: 'bad'; text: string; reason: BadReason; reply: string };
 
-const FILE_RE = /^[+-]?\d+$/;
 const STREAM_RE = /^stream-([^-]*)-([^-]*)-([^-]*)$/;
 const DECIMAL_RE = /^\d+(\.\d*)?$|^\.\d+$/;
 const INT_RE = /^\+?\d+$/;
@@ -61,7 +61,7 @@ export function classifyText(text: string, options: ClassifyOptions): Classified
   const streamLimit = options.streamLimit ?? STREAM_LIMIT_SEGMENTS;
   if (text === '') return { kind: 'empty' };
   if (text.startsWith('stream')) return classifyStream(text, options.proto, streamLimit);
-  if (FILE_RE.test(text)) {
+  if (FILE_REQUEST_RE.test(text)) {
     const n = Number(text);
     if (n > fileLimit) {
       return { kind: 'bad', text, reason: 'file-over-limit', reply: fileOverLimitReply(text, fileLimit) };

@@ -143,7 +143,7 @@ describe('netlab command', () => {
     expect(serverSaysNo.stderr).toMatch(/Request for file of 0 chars.*\[BAD_REQUEST\]/);
     expect(JSON.parse(serverSaysNo.stdout)).toMatchObject({ end: 'error', error: { code: 'BAD_REQUEST' } });
     expect(badPort.stderr).toMatch(/--port.*0 to 65535/);
-    expect(badSize.stderr).toMatch(/65507/);
+    expect(badSize.stderr).toMatch(/--size: a UDP segment is at most 65,507 bytes/);
     expect(inUse.stderr).toMatch(/already in use.*\[ADDR_IN_USE\]/);
   }, 90_000);
 

@@ -67,7 +67,7 @@ export function endpointInfo(id: string, role: 'server' | 'client', proto: 'tcp'
     config:
       role === 'server'
         ? { proto, host: '127.0.0.1', port: 8120, fileLimit: 123456789, streamLimit: 10001, chunkBytes: 1120, sequenceNumbers: true, udpRateBytesPerSec: 40_000_000 }
-        : { proto, host: '127.0.0.1', port: 8120, idleTimeoutMs: 2000, prepareTimeoutMs: 100000, connectTimeoutMs: 10000, conditions: null },
+        : { proto, host: '127.0.0.1', port: 8120, idleTimeoutMs: 2000, prepareTimeoutMs: 100000, connectTimeoutMs: 10000, replyTimeoutMs: 30000, conditions: null },
     ...extra,
   };
 }

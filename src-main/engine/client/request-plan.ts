@@ -17,7 +17,8 @@ export interface RequestPlan {
   kind: CommandKind | 'bad' | null;
   /** Payload bytes the reply should carry, when known. */
   expected: number | null;
-  stream: { count: number; size: number } | null;
+  /** A stream's geometry; `intervalMs` is the silence to expect before each segment. */
+  stream: { count: number; size: number; intervalMs: number } | null;
 }
 
 // The client cannot know the server's limits; it leaves judging them to the server's reply.
@@ -56,7 +57,7 @@ export function planRequest(command: Command, proto: Proto): RequestPlan {
         wire,
         kind: 'stream',
         expected: classified.count * classified.size,
-        stream: { count: classified.count, size: classified.size },
+        stream: { count: classified.count, size: classified.size, intervalMs: classified.intervalMs },
       };
     case 'bad':
       return { text, wire, kind: 'bad', expected: null, stream: null };
