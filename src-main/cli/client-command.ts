@@ -30,7 +30,7 @@ import type { TargetOptions } from './options.js';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, unwrap, warn, withLab } from './session.js';
 import { resolveTarget } from './target.js';
 
-interface ClientOptions extends TargetOptions {
+export interface ClientOptions extends TargetOptions {
   idleTimeout?: number;
   prepareTimeout?: number;
   connectTimeout?: number;
@@ -53,7 +53,30 @@ export function registerClientCommand(program: Program): void {
       ]),
     )
     .argument('[values...]', 'echo TEXT | file N');
-  addTargetOptions(cmd)
+  addExchangeOptions(addTargetOptions(cmd))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  netlab client tcp                                   interactive: hello, 1000000, s, quit
+  netlab client tcp --host 127.0.0.1 --port 8120 echo hello
+  netlab client udp --pick 1 file 10000000 --json
+  netlab client udp stream --interval 5 --count 2000 --size 1400 --csv run.csv
+
+Exit status: 0 when the reply arrived whole; 1 when it failed or was cut short (the server
+closed, or went quiet, before the expected bytes: one line on stderr says how many arrived);
+130 after Ctrl-C (with --json the partial summary is still printed).`,
+    )
+    .action(async (proto: Proto, action: string | undefined, values: string[], opts: ClientOptions) => {
+      const command = oneShotCommand(cmd, proto, action, values, opts);
+      await runClient(proto, command, opts);
+    });
+}
+
+
+/** The client's timeouts and the stream command's options (`netlab client`, `netlab compare`). */
+export function addExchangeOptions(cmd: Program): Program {
+  return cmd
     .option(
       '--idle-timeout <S>',
       `UDP: end of transmission after S seconds without a datagram (default ${seconds(UDP_IDLE_TIMEOUT_MS)})`,
@@ -84,28 +107,26 @@ export function registerClientCommand(program: Program): void {
       '--size <BYTES>',
       `stream: bytes per segment (default ${STREAM_DEFAULT_SIZE_BYTES})`,
       parsePositiveInt,
-    )
-    .addHelpText(
-      'after',
-      `
-Examples:
-  netlab client tcp                                   interactive: hello, 1000000, s, quit
-  netlab client tcp --host 127.0.0.1 --port 8120 echo hello
-  netlab client udp --pick 1 file 10000000 --json
-  netlab client udp stream --interval 5 --count 2000 --size 1400 --csv run.csv
+    );
+}
 
-Exit status: 0 when the reply arrived whole; 1 when it failed or was cut short (the server
-closed, or went quiet, before the expected bytes: one line on stderr says how many arrived);
-130 after Ctrl-C (with --json the partial summary is still printed).`,
-    )
-    .action(async (proto: Proto, action: string | undefined, values: string[], opts: ClientOptions) => {
-      const command = oneShotCommand(cmd, proto, action, values, opts);
-      await runClient(proto, command, opts);
-    });
+/** The client settings the options give; unset ones take the contract's defaults. */
+export function clientTimeouts(opts: ClientOptions): {
+  idleTimeoutMs?: number;
+  prepareTimeoutMs?: number;
+  connectTimeoutMs?: number;
+  replyTimeoutMs?: number;
+} {
+  return {
+    idleTimeoutMs: opts.idleTimeout,
+    prepareTimeoutMs: opts.prepareTimeout,
+    connectTimeoutMs: opts.connectTimeout,
+    replyTimeoutMs: opts.replyTimeout,
+  };
 }
 
 /** Validates the one-shot form before anything opens; null means the interactive loop. */
-function oneShotCommand(
+export function oneShotCommand(
   cmd: Program,
   proto: Proto,
   action: string | undefined,
@@ -183,10 +204,7 @@ async function runClient(proto: Proto, oneShot: Command | null, opts: ClientOpti
           proto,
           host: target.host,
           port: target.port,
-          idleTimeoutMs: opts.idleTimeout,
-          prepareTimeoutMs: opts.prepareTimeout,
-          connectTimeoutMs: opts.connectTimeout,
-          replyTimeoutMs: opts.replyTimeout,
+          ...clientTimeouts(opts),
         }),
       );
       if (oneShot !== null) {

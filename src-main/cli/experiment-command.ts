@@ -17,14 +17,21 @@ interface RunOptions {
 }
 
 export function registerExperimentCommand(program: Program): void {
-  const cmd = program.command('experiment').description('guided experiments: list them, or run one and compare its runs');
+  const cmd = program
+    .command('experiment')
+    .description('guided experiments: list them, or run one and compare its runs');
   cmd
     .command('list')
     .description('the built-in experiments')
     .option('--json', 'print [{ name, title, summary, runs }] as JSON')
     .action((opts: { json?: boolean }) => {
       if (opts.json) {
-        const list = EXPERIMENTS.map((e) => ({ name: e.name, title: e.title, summary: e.summary, runs: e.runs.map((r) => r.label) }));
+        const list = EXPERIMENTS.map((e) => ({
+          name: e.name,
+          title: e.title,
+          summary: e.summary,
+          runs: e.runs.map((r) => r.label),
+        }));
         process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
         return;
       }
@@ -85,14 +92,20 @@ function writeReportCsv(result: ExperimentResult, path: string): void {
 /** The report: the client summaries side by side, then what to look at and the questions. */
 export function formatReport(result: ExperimentResult): string {
   const { experiment, runs } = result;
-  const lines = [formatComparison(runs.map((r) => r.run.label), runs.map((r) => r.client))];
+  const lines = [
+    formatComparison(
+      runs.map((r) => r.run.label),
+      runs.map((r) => r.client),
+    ),
+  ];
   for (const r of runs) {
     if (r.error && r.client === null) lines.push(`${r.run.label}: did not run: ${r.error.message}`);
     const link = r.link?.link;
     if (link) {
       const d = link.downstream;
       const u = link.upstream;
-      const dropped = (x: typeof d): number => x.dropped.random + x.dropped.burst + x.dropped.queue + x.dropped.mtu;
+      const dropped = (x: typeof d): number =>
+        x.dropped.random + x.dropped.burst + x.dropped.queue + x.dropped.mtu;
       lines.push(
         `${r.run.label}: the link (${link.conditions}) dropped ${dropped(u)} going to the server and ${dropped(d)} coming back, duplicated ${u.duplicated + d.duplicated}, reordered ${u.reordered + d.reordered}`,
       );

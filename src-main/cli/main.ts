@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import pkg from '../../package.json';
 import { registerClientCommand } from './client-command.js';
+import { registerCompareCommand } from './compare-command.js';
 import { registerExperimentCommand } from './experiment-command.js';
 import { registerServerCommand } from './server-command.js';
 import { reportFailure } from './session.js';
@@ -19,6 +20,7 @@ function buildProgram(): Command {
   registerClientCommand(program);
   registerWebCommand(program);
   registerExperimentCommand(program);
+  registerCompareCommand(program);
   return program;
 }
 

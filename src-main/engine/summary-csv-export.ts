@@ -13,12 +13,18 @@ export interface LabelledSummary {
 }
 
 /** Returns the absolute path and the number of rows written (header not counted). */
-export function writeSummaryCsv(path: string, rows: readonly LabelledSummary[]): { path: string; rows: number } {
+export function writeSummaryCsv(
+  path: string,
+  rows: readonly LabelledSummary[],
+): { path: string; rows: number } {
   const full = resolve(path);
   // A peer's echo text lands in `request`: cells starting with = + - @ tab CR are neutralised.
-  const text = stringify([[...SUMMARY_CSV_COLUMNS], ...rows.map((r) => summaryToCsvRow(r.summary, r.label))], {
-    escape_formulas: true,
-  });
+  const text = stringify(
+    [[...SUMMARY_CSV_COLUMNS], ...rows.map((r) => summaryToCsvRow(r.summary, r.label))],
+    {
+      escape_formulas: true,
+    },
+  );
   const temp = `${full}.${process.pid}.tmp`;
   try {
     writeFileSync(temp, text, { mode: 0o600, flag: 'wx' });

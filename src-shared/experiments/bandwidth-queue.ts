@@ -16,7 +16,12 @@ export const bandwidthQueue: ExperimentInput = {
     'Where exactly were the UDP datagrams dropped, and could a bigger queue fix it?',
   ],
   runs: [
-    { label: 'TCP through 500 KB/s', proto: 'tcp', command: { type: 'file', chars: 2_000_000 }, conditions: narrow },
+    {
+      label: 'TCP through 500 KB/s',
+      proto: 'tcp',
+      command: { type: 'file', chars: 2_000_000 },
+      conditions: narrow,
+    },
     {
       label: 'UDP through 500 KB/s',
       proto: 'udp',

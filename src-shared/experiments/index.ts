@@ -8,7 +8,14 @@ import { tcpVsUdp } from './tcp-vs-udp.js';
 import { timerResolution } from './timer-resolution.js';
 import { udpOverflow } from './udp-overflow.js';
 
-const SOURCES: readonly ExperimentInput[] = [tcpVsUdp, udpOverflow, lossyStream, timerResolution, tcpSlicer, bandwidthQueue];
+const SOURCES: readonly ExperimentInput[] = [
+  tcpVsUdp,
+  udpOverflow,
+  lossyStream,
+  timerResolution,
+  tcpSlicer,
+  bandwidthQueue,
+];
 
 /** Parsed once, so every face sees the same defaults filled in. */
 export const EXPERIMENTS: readonly Experiment[] = SOURCES.map((e) => ExperimentSchema.parse(e));

@@ -19,7 +19,17 @@ export const lossyStream: ExperimentInput = {
     'Which protocol would you choose for a live video call, and which for a file? Why?',
   ],
   runs: [
-    { label: 'UDP, 10 % loss', proto: 'udp', command: { type: 'stream', intervalMs: 10, count: 1000, size: 1024 }, conditions: lossy },
-    { label: 'TCP, 10 % loss', proto: 'tcp', command: { type: 'stream', intervalMs: 10, count: 1000, size: 1024 }, conditions: lossy },
+    {
+      label: 'UDP, 10 % loss',
+      proto: 'udp',
+      command: { type: 'stream', intervalMs: 10, count: 1000, size: 1024 },
+      conditions: lossy,
+    },
+    {
+      label: 'TCP, 10 % loss',
+      proto: 'tcp',
+      command: { type: 'stream', intervalMs: 10, count: 1000, size: 1024 },
+      conditions: lossy,
+    },
   ],
 };

@@ -3,7 +3,8 @@ import type { ExperimentInput } from './experiment.js';
 export const timerResolution: ExperimentInput = {
   name: 'timer-resolution',
   title: '1 ms pacing and timer resolution',
-  summary: 'Streams of 1,000 segments at 10 ms, 1 ms and 0 ms intervals over UDP: how precisely can a program send on a schedule?',
+  summary:
+    'Streams of 1,000 segments at 10 ms, 1 ms and 0 ms intervals over UDP: how precisely can a program send on a schedule?',
   lookAt: [
     'The histogram of gaps between arrivals for each interval.',
     'Duration against count × interval.',
@@ -14,8 +15,20 @@ export const timerResolution: ExperimentInput = {
     'At 0 ms the server sends as fast as it can. What happens to the receiver?',
   ],
   runs: [
-    { label: 'UDP every 10 ms', proto: 'udp', command: { type: 'stream', intervalMs: 10, count: 1000, size: 1024 } },
-    { label: 'UDP every 1 ms', proto: 'udp', command: { type: 'stream', intervalMs: 1, count: 1000, size: 1024 } },
-    { label: 'UDP as fast as possible', proto: 'udp', command: { type: 'stream', intervalMs: 0, count: 1000, size: 1024 } },
+    {
+      label: 'UDP every 10 ms',
+      proto: 'udp',
+      command: { type: 'stream', intervalMs: 10, count: 1000, size: 1024 },
+    },
+    {
+      label: 'UDP every 1 ms',
+      proto: 'udp',
+      command: { type: 'stream', intervalMs: 1, count: 1000, size: 1024 },
+    },
+    {
+      label: 'UDP as fast as possible',
+      proto: 'udp',
+      command: { type: 'stream', intervalMs: 0, count: 1000, size: 1024 },
+    },
   ],
 };

@@ -17,6 +17,11 @@ export const udpOverflow: ExperimentInput = {
   ],
   runs: [
     { label: 'UDP paced (40 MB/s)', proto: 'udp', command: { type: 'file', chars: 123_456_789 } },
-    { label: 'UDP unpaced', proto: 'udp', command: { type: 'file', chars: 123_456_789 }, server: { udpRateBytesPerSec: 0 } },
+    {
+      label: 'UDP unpaced',
+      proto: 'udp',
+      command: { type: 'file', chars: 123_456_789 },
+      server: { udpRateBytesPerSec: 0 },
+    },
   ],
 };

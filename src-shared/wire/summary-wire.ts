@@ -4,7 +4,10 @@ import type { ExchangeSummary } from '../events.js';
 import type { WireEstimate } from './wire-size.js';
 import { EMPTY_WIRE_ESTIMATE, ipVersionOf, tcpBytesWire, udpFileWire } from './wire-size.js';
 
-export function summaryWire(s: Pick<ExchangeSummary, 'proto' | 'bytes' | 'datagrams' | 'local' | 'remote'>, mtu?: number): WireEstimate {
+export function summaryWire(
+  s: Pick<ExchangeSummary, 'proto' | 'bytes' | 'datagrams' | 'local' | 'remote'>,
+  mtu?: number,
+): WireEstimate {
   const ip = ipVersionOf(s.remote || s.local);
   if (s.bytes <= 0) return EMPTY_WIRE_ESTIMATE;
   if (s.proto === 'tcp') return tcpBytesWire(s.bytes, { ip, mtu });

@@ -69,11 +69,18 @@ function mtuOf(opts: WireOptions): number {
   const mtu = opts.mtu ?? ETHERNET_MTU_BYTES;
   // IPv6 requires every link to carry 1280-byte packets; IPv4 68 (RFC 791).
   const floor = opts.ip === 4 ? 68 : 1280;
-  if (!Number.isInteger(mtu) || mtu < floor) throw new RangeError(`an IPv${opts.ip} MTU is an integer of at least ${floor} bytes`);
+  if (!Number.isInteger(mtu) || mtu < floor)
+    throw new RangeError(`an IPv${opts.ip} MTU is an integer of at least ${floor} bytes`);
   return mtu;
 }
 
-function finish(payloadBytes: number, packets: number, fragments: number, ipBytes: number, wire: number): WireEstimate {
+function finish(
+  payloadBytes: number,
+  packets: number,
+  fragments: number,
+  ipBytes: number,
+  wire: number,
+): WireEstimate {
   return {
     payloadBytes,
     packets,
@@ -111,7 +118,13 @@ export function udpDatagramWire(payload: number, opts: WireOptions): WireEstimat
 export function udpDatagramsWire(count: number, size: number, opts: WireOptions): WireEstimate {
   if (count <= 0) return EMPTY_WIRE_ESTIMATE;
   const one = udpDatagramWire(size, opts);
-  return finish(one.payloadBytes * count, one.packets * count, one.fragments * count, one.ipBytes * count, one.wireBytes * count);
+  return finish(
+    one.payloadBytes * count,
+    one.packets * count,
+    one.fragments * count,
+    one.ipBytes * count,
+    one.wireBytes * count,
+  );
 }
 
 /** A UDP file of `bytes` payload cut into `chunk`-byte datagrams, the last one shorter. */
@@ -119,7 +132,10 @@ export function udpFileWire(bytes: number, chunk: number, opts: WireOptions): Wi
   if (bytes <= 0) return EMPTY_WIRE_ESTIMATE;
   const full = Math.floor(bytes / chunk);
   const rest = bytes - full * chunk;
-  return sumWire([udpDatagramsWire(full, chunk, opts), rest > 0 ? udpDatagramWire(rest, opts) : EMPTY_WIRE_ESTIMATE]);
+  return sumWire([
+    udpDatagramsWire(full, chunk, opts),
+    rest > 0 ? udpDatagramWire(rest, opts) : EMPTY_WIRE_ESTIMATE,
+  ]);
 }
 
 /** Maximum segment size: the MTU less the IP header and 32 bytes of TCP header with timestamps. */

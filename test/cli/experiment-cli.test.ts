@@ -44,3 +44,80 @@ describe('netlab experiment', () => {
     expect(r.stderr).toMatch(/no experiment "nope".*experiment list/);
   });
 });
+
+describe('netlab compare', () => {
+  it('sends the same command over TCP and UDP to one port and prints both, --json as an array of two', async () => {
+    const { CliProcess } = await import('./run-cli.js');
+    // A TCP and a UDP server on the same port, as a lab sets them up.
+    const tcp = new CliProcess(['server', 'tcp', '--host', '127.0.0.1', '--port', '0']);
+    try {
+      const port = Number((await tcp.waitFor(/listening tcp 127\.0\.0\.1:(\d+)/))[1]);
+      const udp = new CliProcess(['server', 'udp', '--host', '127.0.0.1', '--port', String(port)]);
+      try {
+        await udp.waitFor(/listening udp/);
+        const table = await runCli([
+          'compare',
+          '--host',
+          '127.0.0.1',
+          '--port',
+          String(port),
+          'file',
+          '200000',
+        ]);
+        expect(table.code, table.stderr).toBe(0);
+        expect(table.stdout).toMatch(/^\s+TCP\s+UDP/m);
+        expect(table.stdout).toMatch(/file 200000 over TCP\s+file 200000 over UDP/);
+        const json = await runCli([
+          'compare',
+          '--host',
+          '127.0.0.1',
+          '--port',
+          String(port),
+          '--json',
+          'echo',
+          'hi there',
+        ]);
+        expect(json.code, json.stderr).toBe(0);
+        const both = JSON.parse(json.stdout) as { proto: string; reply: string }[];
+        expect(both.map((s) => [s.proto, s.reply])).toEqual([
+          ['tcp', 'HI THERE'],
+          ['udp', 'HI THERE'],
+        ]);
+      } finally {
+        udp.child.kill('SIGTERM');
+      }
+    } finally {
+      tcp.child.kill('SIGTERM');
+    }
+  });
+
+  it('exits non-zero and says why when one protocol has no server', async () => {
+    const tcp = new (await import('./run-cli.js')).CliProcess([
+      'server',
+      'tcp',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+    ]);
+    try {
+      const port = Number((await tcp.waitFor(/listening tcp 127\.0\.0\.1:(\d+)/))[1]);
+      const r = await runCli([
+        'compare',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--idle-timeout',
+        '0.3',
+        'echo',
+        'x',
+      ]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/netlab: .*\[(CONNECTION_REFUSED|TIMEOUT|CUT_SHORT)\]/);
+      expect(r.stdout).toMatch(/TCP\s+UDP/);
+    } finally {
+      tcp.child.kill('SIGTERM');
+    }
+  });
+});

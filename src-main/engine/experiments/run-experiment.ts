@@ -55,7 +55,11 @@ export async function runExperiment(
   return { experiment, runs };
 }
 
-async function runOne(lab: LabApi, run: ExperimentRun, summaries: SummaryCollector): Promise<ExperimentRunResult> {
+async function runOne(
+  lab: LabApi,
+  run: ExperimentRun,
+  summaries: SummaryCollector,
+): Promise<ExperimentRunResult> {
   const result: ExperimentRunResult = { run, client: null, server: null, link: null, error: null };
   const server = await lab.startServer({ proto: run.proto, host: EXPERIMENT_HOST, port: 0, ...run.server });
   if (!server.ok) return { ...result, error: server.error };
