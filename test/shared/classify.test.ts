@@ -176,7 +176,9 @@ describe('formatStreamRequest', () => {
     [0.25, 7, 65507],
     [1500, 10001, 1],
   ])('round-trips through the classifier: %s ms × %s × %s', (intervalMs, count, size) => {
-    expect(classifyText(formatStreamRequest(intervalMs, count, size), udp)).toMatchObject({
+    // 1500 ms × 10001 is over the default one-hour stream duration limit: raise it here.
+    const roomy = { ...udp, streamMaxDurationMs: 86_400_000 };
+    expect(classifyText(formatStreamRequest(intervalMs, count, size), roomy)).toMatchObject({
       kind: 'stream',
       intervalMs,
       count,
