@@ -1,5 +1,6 @@
 // Helpers for the server-bound tests: counted waits on the event log, idle TCP sockets from chosen
 // 127.0.0.x addresses (Linux routes all of 127/8 to lo), and a UDP reply collector.
+import { execFileSync } from 'node:child_process';
 import type { Socket as UdpSocket } from 'node:dgram';
 import { connect } from 'node:net';
 import type { Socket } from 'node:net';
@@ -7,6 +8,15 @@ import type { LabEvent } from '../../src-shared/events.js';
 import type { EventLog, ServerHarness } from './server-harness.js';
 
 export const LOOPBACK_ALIASES_WORK = process.platform === 'linux';
+
+/** The soft limit on open files (`ulimit -n`); a test needing more skips instead of failing on EMFILE. */
+export function fdLimit(): number {
+  try {
+    return Number(execFileSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).trim()) || 0;
+  } catch {
+    return 0;
+  }
+}
 
 /** 127.0.0.(2 + i % n): n distinct source addresses. */
 export function loopbackAlias(i: number, n: number): string {
