@@ -55,7 +55,7 @@ const STREAM_RE = /^stream-([^-]*)-([^-]*)-([^-]*)$/;
 const DECIMAL_RE = /^\d+(\.\d*)?$|^\.\d+$/;
 const INT_RE = /^\+?\d+$/;
 
-/** Classifies one request exactly as PROTOCOL.md §2 orders it. */
+/** Classifies one request exactly as docs/protocol.md §2 orders it. */
 export function classifyRequest(bytes: Uint8Array, options: ClassifyOptions): Classified {
   if (bytes.length > REQUEST_MAX_BYTES) {
     return { kind: 'bad', text: '', reason: 'oversized', reply: oversizedRequestReply(REQUEST_MAX_BYTES) };

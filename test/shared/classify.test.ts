@@ -7,7 +7,7 @@ const tcp = { proto: 'tcp' } as const;
 const udp = { proto: 'udp' } as const;
 const bytes = (s: string): Uint8Array => encodeUtf8(s);
 
-describe('classifyRequest: the order of PROTOCOL.md §2', () => {
+describe('classifyRequest: the order of docs/protocol.md §2', () => {
   it.each(['', '   ', '\n', ' \t\r\n '])('empty after stripping: %j', (text) => {
     expect(classifyRequest(bytes(text), tcp)).toEqual({ kind: 'empty' });
   });
@@ -83,7 +83,7 @@ describe('classifyRequest: the order of PROTOCOL.md §2', () => {
   });
 });
 
-describe('classifyRequest: every bad request of PROTOCOL.md §5, with its reply text', () => {
+describe('classifyRequest: every bad request of docs/protocol.md §5, with its reply text', () => {
   it('file over the limit', () => {
     expect(classifyText('123456790', tcp)).toEqual({
       kind: 'bad',

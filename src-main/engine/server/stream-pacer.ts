@@ -1,4 +1,4 @@
-// Stream pacing on absolute deadlines (PROTOCOL.md §3): segment k (from 0) is due at
+// Stream pacing on absolute deadlines (docs/protocol.md §3): segment k (from 0) is due at
 // start + (k + 1) × interval, so a late wake-up never shifts the segments after it.
 import { performance } from 'node:perf_hooks';
 import { TIMER_MAX_MS } from '../../../src-shared/protocol/server-limits.js';
