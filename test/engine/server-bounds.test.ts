@@ -103,6 +103,29 @@ describe('UDP transfer bounds', () => {
   });
 });
 
+describe('UDP replies never amplify past the budget', () => {
+  it('an error line longer than its request is dropped once the source budget is spent; an echo still goes', async () => {
+    // 1,000 B/s with a 50 ms burst: the first 63-byte line fits, the next ones do not.
+    const s = await harness.start('udp', '127.0.0.1', { udpSourceRateBytesPerSec: 1000 });
+    const socket = await harness.udpSocket('127.0.0.1');
+    const got: string[] = [];
+    const sentinel = new Promise<void>((resolve) =>
+      socket.on('message', (msg: Buffer) => {
+        got.push(msg.toString());
+        if (msg.toString() === 'PING') resolve();
+      }),
+    );
+    for (let i = 0; i < 5; i++) socket.send('0', s.port, '127.0.0.1');
+    await waitForCount(s.log, (e) => e.kind === 'summary', 5, 'summary', 5000);
+    socket.send('ping', s.port, '127.0.0.1');
+    await whenSettled([sentinel], 1, 5000, 'echo replies');
+    expect(got).toEqual(['Request for file of 0 chars. File size must be at least 1 char.', 'PING']);
+    const dropped = s.log.ofKind('summary').filter((e) => e.summary!.error?.code === 'BUSY');
+    expect(dropped).toHaveLength(4);
+    expect(s.log.ofKind('error').filter((e) => /not sent: the send budget is spent/.test(e.detail))).toHaveLength(4);
+  });
+});
+
 describe('stream bounds', () => {
   const attacks = (proto: 'tcp' | 'udp'): [string, string][] => [
     ['stream-0-10001-9007199254740991', badStreamReply('10001', '0', '9007199254740991')],
