@@ -73,7 +73,7 @@ export const ServerConfigSchema = z.object({
   sequenceNumbers: z.boolean().default(SEQUENCE_NUMBERS_DEFAULT),
   /** UDP file and stream send rate cap per transfer in bytes/s; 0 = as fast as the socket takes. */
   udpRateBytesPerSec: z.number().int().min(0).max(UDP_RATE_BYTES_PER_SEC_MAX).default(UDP_RATE_BYTES_PER_SEC_DEFAULT),
-  // Bounds (docs/protocol.md §7): over each, one line to the peer and an `error` event.
+  // Bounds (docs/protocol.md §8): over each, one line to the peer and an `error` event.
   /** Longest stream, count × interval, in ms. */
   streamMaxDurationMs: z.number().int().min(1).max(STREAM_MAX_DURATION_MS_MAX).default(STREAM_MAX_DURATION_MS_DEFAULT),
   /** TCP: concurrent connections in all. */

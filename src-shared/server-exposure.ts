@@ -1,5 +1,5 @@
 // The one sentence that says a server is reachable beyond this machine and which bounds protect it;
-// the CLI prints it at start-up and the server view shows it (docs/protocol.md §7).
+// the CLI prints it at start-up and the server view shows it (docs/protocol.md §8).
 import type { ServerConfig } from './api.js';
 import type { Proto } from './protocol/limits.js';
 

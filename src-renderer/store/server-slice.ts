@@ -36,7 +36,7 @@ export interface ServerForm {
   /** MB/s per UDP transfer; 0 = unpaced (the classic server's behaviour). */
   udpRateMBps: string;
   sequenceNumbers: boolean;
-  /** Bounds (docs/protocol.md §7). */
+  /** Bounds (docs/protocol.md §8). */
   streamMaxDurationS: string;
   maxConnections: string;
   maxConnectionsPerHost: string;

@@ -102,7 +102,7 @@ function classifyStream(text: string, options: ClassifyOptions, fileLimit: numbe
   const size = Number(rawSize);
   if (!Number.isFinite(intervalMs) || requestedCount < 1 || size < 1) return bad;
   if (!Number.isSafeInteger(requestedCount) || !Number.isSafeInteger(size)) return bad;
-  // NetLab bounds (docs/protocol.md §7): a sleep over an hour, or a segment no client asks for.
+  // NetLab bounds (docs/protocol.md §8): a sleep over an hour, or a segment no client asks for.
   if (intervalMs > STREAM_INTERVAL_MAX_MS || size > STREAM_SEGMENT_MAX_BYTES) return bad;
   if (options.proto === 'udp' && size > UDP_MAX_PAYLOAD_BYTES) return bad;
   const count = Math.min(requestedCount, streamLimit);

@@ -1,4 +1,4 @@
-// NetLab's server bounds (docs/protocol.md §7). The classic tool has none of these: a classic
+// NetLab's server bounds (docs/protocol.md §8). The classic tool has none of these: a classic
 // request within them is served exactly as before; over them the server answers one line.
 
 /** Node's setTimeout takes at most 2^31 − 1 ms; a longer delay fires after 1 ms, with a warning. */

@@ -1,4 +1,4 @@
-// Reply lines for NetLab's server bounds (docs/protocol.md §7). They follow the classic pattern
+// Reply lines for NetLab's server bounds (docs/protocol.md §8). They follow the classic pattern
 // "Request for …. Server limit is: …" so a classic client shows them like any other error line.
 
 /** count × interval longer than the server's stream duration limit. */

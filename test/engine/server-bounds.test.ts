@@ -1,4 +1,4 @@
-// The attacks on a server, each refused with its documented line (docs/protocol.md §7):
+// The attacks on a server, each refused with its documented line (docs/protocol.md §8):
 // 5,000 idle connections, one host hoarding connections, 20 UDP transfers from one source, and
 // stream requests that would overflow, spin a 1 ms timer or hold a connection for 10,001 hours.
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// NetLab's stream bounds (docs/protocol.md §7) in the classifier: each attack refused with its line.
+// NetLab's stream bounds (docs/protocol.md §8) in the classifier: each attack refused with its line.
 import { describe, expect, it } from 'vitest';
 import { classifyText } from '../../src-shared/protocol/classify.js';
 import { badStreamReply } from '../../src-shared/protocol/replies.js';

@@ -28,7 +28,7 @@ export interface PlannedRequest {
   /** Stream segments that will be sent (0 otherwise). */
   segments: number;
   plan: ReplyPlan;
-  /** Set when a server bound refused it (docs/protocol.md §7): the summary's error is BUSY. */
+  /** Set when a server bound refused it (docs/protocol.md §8): the summary's error is BUSY. */
   refused?: boolean;
 }
 

@@ -1,4 +1,4 @@
-// A TCP connection over a server bound (docs/protocol.md §7): one line, then close. The request is
+// A TCP connection over a server bound (docs/protocol.md §8): one line, then close. The request is
 // never read, so a refused connection costs a file descriptor for at most REFUSAL_LINGER_MS.
 import type { Socket } from 'node:net';
 import { socketAddress } from './addresses.js';

@@ -1,5 +1,5 @@
 // Which UDP requests get a transfer, and what each transfer may send: at most N transfers per
-// source address and in all, and per-source and total send-rate budgets (docs/protocol.md §7).
+// source address and in all, and per-source and total send-rate budgets (docs/protocol.md §8).
 //
 // Why per source address: a UDP request's source is not verified, so a small datagram can name a
 // victim. The per-source budget bounds what one claimed address receives however many requests

@@ -93,7 +93,7 @@ export class UdpServer extends ServerBase {
     reporter.request(planned, message.length);
     if (planned.plan.kind === 'text' && !this.admission.mayReply(host, planned.plan.bytes.length, message.length)) {
       // A reply bigger than its request, to a source (or server) whose budget is spent: dropped.
-      const why = `reply to ${remote} not sent: the send budget is spent (docs/protocol.md §7)`;
+      const why = `reply to ${remote} not sent: the send budget is spent (docs/protocol.md §8)`;
       reporter.finish('error', why, { code: 'BUSY', message: why });
       return;
     }
