@@ -80,6 +80,8 @@ describe.skipIf(!LOOPBACK_ALIASES_WORK)('UDP flood from many source addresses', 
     expect(elapsedS).toBeGreaterThanOrEqual(target / rate - GRACE_S);
     const refusal = udpBusyReply(4, true).slice(0, REQUEST.length);
     expect(f.received.every((r) => r.datagrams.filter((d) => d.toString() === refusal).length === 1)).toBe(true);
+    // The log says which budget paces the transfers.
+    expect(s.log.ofKind('delay').some((e) => e.detail.includes('the per-source budget (0.2 MB/s to 127.0.0.'))).toBe(true);
     console.log(`per-source budget ${rate} B/s: every source had ≥ ${target} B after ${elapsedS.toFixed(2)} s`);
   }, 30_000);
 
@@ -115,6 +117,7 @@ describe.skipIf(!LOOPBACK_ALIASES_WORK)('UDP flood from many source addresses', 
     const elapsedS = (performance.now() - started) / 1000;
     expect(violations).toEqual([]);
     expect(elapsedS).toBeGreaterThanOrEqual(target / total - GRACE_S);
+    expect(s.log.ofKind('delay').some((e) => e.detail.includes("the server's total budget (2 MB/s)"))).toBe(true);
     console.log(`total budget ${total} B/s: ${sum} B to ${SOURCES} sources after ${elapsedS.toFixed(2)} s`);
   }, 40_000);
 });

@@ -8,7 +8,7 @@ import { udpBusyReply } from '../../src-shared/protocol/server-replies.js';
 describe('SendBudget', () => {
   it('lets one burst go at once, then asks to wait bytes / rate', () => {
     let now = 1000;
-    const b = new SendBudget(1_000_000, 50, () => now); // 1 MB/s: 1,000 bytes per ms
+    const b = new SendBudget(1_000_000, 'test', 50, () => now); // 1 MB/s: 1,000 bytes per ms
     b.charge(50_000); // exactly the 50 ms burst
     expect(b.delayMs()).toBe(0);
     b.charge(10_000);
@@ -19,7 +19,7 @@ describe('SendBudget', () => {
 
   it('never banks a long quiet time beyond one burst', () => {
     let now = 0;
-    const b = new SendBudget(1_000_000, 50, () => now);
+    const b = new SendBudget(1_000_000, 'test', 50, () => now);
     now = 1_000_000;
     b.charge(60_000);
     expect(b.delayMs()).toBeCloseTo(10);

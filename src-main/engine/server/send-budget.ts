@@ -10,6 +10,8 @@ export class SendBudget {
   constructor(
     /** 0 = no budget: charges are free and nobody waits. */
     private readonly rateBytesPerSec: number,
+    /** What the budget is, for the event that says a transfer waits on it. */
+    readonly label = 'the send budget',
     private readonly burstMs = UDP_BUDGET_BURST_MS,
     private readonly now: () => number = () => performance.now(),
   ) {}

@@ -11,6 +11,8 @@ import { SendBudget } from './send-budget.js';
 /** Idle per-source records are forgotten once this many are kept (a flood of spoofed sources). */
 const SOURCES_SWEEP_AT = 1024;
 
+const mbps = (bytesPerSec: number): string => `${bytesPerSec / 1e6} MB/s`;
+
 interface Source {
   transfers: number;
   budget: SendBudget;
@@ -25,7 +27,7 @@ export class UdpAdmission {
   private sweepAt = SOURCES_SWEEP_AT;
 
   constructor(private readonly config: ServerConfig) {
-    this.total = new SendBudget(config.udpTotalRateBytesPerSec);
+    this.total = new SendBudget(config.udpTotalRateBytesPerSec, `the server's total budget (${mbps(config.udpTotalRateBytesPerSec)})`);
   }
 
   /** Starts a file / stream transfer to `host`, or returns the refusal line. */
@@ -70,7 +72,8 @@ export class UdpAdmission {
     let source = this.sources.get(host);
     if (source) return source;
     if (this.sources.size >= this.sweepAt) this.sweep();
-    source = { transfers: 0, budget: new SendBudget(this.config.udpSourceRateBytesPerSec) };
+    const rate = this.config.udpSourceRateBytesPerSec;
+    source = { transfers: 0, budget: new SendBudget(rate, `the per-source budget (${mbps(rate)} to ${host})`) };
     this.sources.set(host, source);
     return source;
   }

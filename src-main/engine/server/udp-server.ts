@@ -106,6 +106,7 @@ export class UdpServer extends ServerBase {
       remote,
       this.opts.config.udpRateBytesPerSec,
       budgets,
+      (budget) => reporter.event('delay', { detail: `paced: ${budget} is in use; this transfer shares it` }),
     );
     const transfer: Transfer = { abort, done: Promise.resolve() };
     this.transfers.add(transfer);

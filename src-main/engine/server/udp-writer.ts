@@ -21,6 +21,7 @@ export class UdpPayloadWriter implements PayloadWriter {
   private startMs: number | null = null;
   private failed: LabError | null = null;
   private wake: (() => void) | null = null;
+  private held = false;
 
   constructor(
     private readonly socket: Socket,
@@ -38,6 +39,8 @@ export class UdpPayloadWriter implements PayloadWriter {
     private readonly rateBytesPerSec: number,
     /** Shared budgets this transfer also pays into: its source address's and the server's. */
     private readonly budgets: readonly SendBudget[] = [],
+    /** Called once, the first time a shared budget makes this transfer wait, with its label. */
+    private readonly onHeld: (budget: string) => void = () => undefined,
   ) {}
 
   get failure(): LabError | null {
@@ -71,6 +74,13 @@ export class UdpPayloadWriter implements PayloadWriter {
     return wait;
   }
 
+  /** The budget that holds this transfer back the longest. */
+  private bindingBudget(): SendBudget | undefined {
+    let binding: SendBudget | undefined;
+    for (const b of this.budgets) if (!binding || b.delayMs() > binding.delayMs()) binding = b;
+    return binding;
+  }
+
   private readonly onSent = (err: Error | null): void => {
     this.inFlight -= 1;
     if (err) this.failed ??= toLabError(err, this.where);
@@ -93,6 +103,10 @@ export class UdpPayloadWriter implements PayloadWriter {
     // Bounded: every pass sleeps at least 1 ms, and the budget's debt only shrinks meanwhile
     // except by other transfers' sends, which are bounded by the same budget.
     for (let wait = this.budgetWaitMs(); wait >= 1 && this.open; wait = this.budgetWaitMs()) {
+      if (!this.held) {
+        this.held = true;
+        this.onHeld(this.bindingBudget()?.label ?? 'a send budget');
+      }
       await this.pause(wait);
     }
     this.burst = 0;
