@@ -22,6 +22,18 @@ import {
   UDP_RATE_MAX_BYTES_PER_SEC,
 } from './protocol/limits.js';
 import type { Proto } from './protocol/limits.js';
+import {
+  STREAM_MAX_DURATION_MS_DEFAULT,
+  STREAM_MAX_DURATION_MS_MAX,
+  TCP_MAX_CONNECTIONS_DEFAULT,
+  TCP_MAX_CONNECTIONS_MAX,
+  TCP_MAX_CONNECTIONS_PER_HOST_DEFAULT,
+  UDP_MAX_TRANSFERS_DEFAULT,
+  UDP_MAX_TRANSFERS_MAX,
+  UDP_MAX_TRANSFERS_PER_SOURCE_DEFAULT,
+  UDP_SOURCE_RATE_BYTES_PER_SEC_DEFAULT,
+  UDP_TOTAL_RATE_BYTES_PER_SEC_DEFAULT,
+} from './protocol/server-limits.js';
 import type { LinkConfig } from './link/conditions.js';
 import { encodeUtf8 } from './protocol/text.js';
 import { formatCount } from './endings.js';
@@ -71,12 +83,42 @@ export const ServerConfigSchema = z.object({
   chunkBytes: z.number().int().min(1).max(UDP_MAX_PAYLOAD_BYTES).default(UDP_CHUNK_BYTES),
   sequenceNumbers: z.boolean().default(SEQUENCE_NUMBERS_DEFAULT),
   /** UDP file and stream send rate cap per transfer in bytes/s; 0 = as fast as the socket takes. */
-  udpRateBytesPerSec: z
+  udpRateBytesPerSec: z.number().int().min(0).max(UDP_RATE_MAX_BYTES_PER_SEC).default(UDP_RATE_BYTES_PER_SEC_DEFAULT),
+  // Bounds (docs/protocol.md §8): over each, one line to the peer and an `error` event.
+  /** Longest stream, count × interval, in ms. */
+  streamMaxDurationMs: z.number().int().min(1).max(STREAM_MAX_DURATION_MS_MAX).default(STREAM_MAX_DURATION_MS_DEFAULT),
+  /** TCP: concurrent connections in all. */
+  maxConnections: z.number().int().min(1).max(TCP_MAX_CONNECTIONS_MAX).default(TCP_MAX_CONNECTIONS_DEFAULT),
+  /** TCP: concurrent connections from one peer IP address. */
+  maxConnectionsPerHost: z
+    .number()
+    .int()
+    .min(1)
+    .max(TCP_MAX_CONNECTIONS_MAX)
+    .default(TCP_MAX_CONNECTIONS_PER_HOST_DEFAULT),
+  /** UDP: concurrent file / stream transfers to one source IP address. */
+  udpMaxTransfersPerSource: z
+    .number()
+    .int()
+    .min(1)
+    .max(UDP_MAX_TRANSFERS_MAX)
+    .default(UDP_MAX_TRANSFERS_PER_SOURCE_DEFAULT),
+  /** UDP: concurrent file / stream transfers in all. */
+  udpMaxTransfers: z.number().int().min(1).max(UDP_MAX_TRANSFERS_MAX).default(UDP_MAX_TRANSFERS_DEFAULT),
+  /** UDP: bytes/s all replies to one source IP address share; 0 = no budget. */
+  udpSourceRateBytesPerSec: z
     .number()
     .int()
     .min(0)
     .max(UDP_RATE_MAX_BYTES_PER_SEC)
-    .default(UDP_RATE_BYTES_PER_SEC_DEFAULT),
+    .default(UDP_SOURCE_RATE_BYTES_PER_SEC_DEFAULT),
+  /** UDP: bytes/s the whole server sends; 0 = no budget. */
+  udpTotalRateBytesPerSec: z
+    .number()
+    .int()
+    .min(0)
+    .max(UDP_RATE_MAX_BYTES_PER_SEC)
+    .default(UDP_TOTAL_RATE_BYTES_PER_SEC_DEFAULT),
 });
 export type ServerConfigInput = z.input<typeof ServerConfigSchema>;
 export type ServerConfig = z.output<typeof ServerConfigSchema>;

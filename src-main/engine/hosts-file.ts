@@ -1,4 +1,4 @@
-// Loads hosts.txt (PROTOCOL.md §6) from disk; parsing itself is pure and lives in src-shared.
+// Loads hosts.txt (docs/protocol.md §6) from disk; parsing itself is pure and lives in src-shared.
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { HostsInfo } from '../../src-shared/api.js';

@@ -1,4 +1,4 @@
-// Classic defaults from PROTOCOL.md §4; NetLab departs only where noted.
+// Classic defaults from docs/protocol.md §4; NetLab departs only where noted.
 export const FILE_LIMIT_CHARS = 123_456_789;
 export const STREAM_LIMIT_SEGMENTS = 10_001;
 export const UDP_CHUNK_BYTES = 1120;

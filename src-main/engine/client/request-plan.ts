@@ -8,7 +8,7 @@ import { encodeUtf8, stripRequest } from '../../../src-shared/protocol/text.js';
 export interface RequestPlan {
   /** The request text as the user gave it (without the terminating '\n'). */
   text: string;
-  /** Bytes on the wire: NetLab clients end every request with '\n' (PROTOCOL.md §1). */
+  /** Bytes on the wire: NetLab clients end every request with '\n' (docs/protocol.md §1). */
   wire: Buffer;
   /**
    * What the server will take the request for. The server classifies the text, not the form the

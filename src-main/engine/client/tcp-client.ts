@@ -10,7 +10,7 @@ import { ReplyText } from './reply-text.js';
 import type { ResolvedHost } from './resolve-host.js';
 import { SegmentFramer } from './segment-framer.js';
 
-/** A TCP client: one connection per exchange; the server's FIN ends the reply (PROTOCOL.md §1). */
+/** A TCP client: one connection per exchange; the server's FIN ends the reply (docs/protocol.md §1). */
 export class TcpClient extends ClientEndpointBase implements ClientEndpoint {
   protected readonly proto = 'tcp' as const;
 

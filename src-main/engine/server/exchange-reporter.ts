@@ -117,7 +117,9 @@ export class ExchangeReporter {
     const lastT = s.proto === 'tcp' && this.firstWriteT !== null ? endT : this.lastWriteT;
     const durationMs = this.firstWriteT === null ? 0 : lastT - this.firstWriteT;
     const badRequest =
-      p?.command === 'bad' && p.reply !== null ? { code: 'BAD_REQUEST' as const, message: p.reply } : null;
+      p?.command === 'bad' && p.reply !== null
+        ? { code: p.refused === true ? ('BUSY' as const) : ('BAD_REQUEST' as const), message: p.reply }
+        : null;
     return {
       exchange: s.exchange,
       endpoint: s.endpoint,
