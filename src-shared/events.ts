@@ -22,6 +22,8 @@ export const EVENT_KINDS = [
   'dup',
   /** Link: a datagram / chunk held back (delay, jitter, reordering, stall). */
   'delay',
+  /** The session journal: its size cap reached, or one exchange's packet events counted past it. */
+  'journal',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

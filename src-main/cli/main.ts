@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import pkg from '../../package.json';
 import { registerClientCommand } from './client-command.js';
 import { registerServerCommand } from './server-command.js';
+import { registerSessionsCommand } from './sessions-command.js';
 import { reportFailure } from './session.js';
 import { registerWebCommand } from './web-command.js';
 
@@ -17,6 +18,7 @@ function buildProgram(): Command {
   registerServerCommand(program);
   registerClientCommand(program);
   registerWebCommand(program);
+  registerSessionsCommand(program);
   return program;
 }
 

@@ -26,6 +26,8 @@ import { EventRecorder } from './event-sink.js';
 import type { EventSink } from './event-sink.js';
 import { loadHostsFile } from './hosts-file.js';
 import { Journal } from './journal.js';
+import { defaultSessionDir, ensurePrivateDir } from './sessions/session-dir.js';
+import { pruneSessions } from './sessions/session-store.js';
 import { TcpServer } from './server/tcp-server.js';
 import { UdpServer } from './server/udp-server.js';
 
@@ -33,8 +35,12 @@ import { UdpServer } from './server/udp-server.js';
 export const JOURNAL_FLUSH_MAX_MS = 1000;
 
 export interface LabOptions {
-  /** NDJSON journal; default: a fresh file under os.tmpdir()/netlab-sessions, removed on close. */
+  /** NDJSON journal at this exact path; default: a fresh file in `sessionDir`, kept after close. */
   journalPath?: string;
+  /** The private folder of session journals (checked); default: defaultSessionDir(). */
+  sessionDir?: string;
+  /** Past this journal size per-packet events are summarised per exchange (bytes). */
+  journalMaxBytes?: number;
   /** hosts.txt for listHosts; default: the repository's hosts.txt. */
   hostsPath?: string;
   /** How often event batches reach subscribers and the journal (ms, at most 1000). */
@@ -55,18 +61,30 @@ export class Lab implements LabApi {
     private readonly batcher: EventBatcher,
     private readonly journal: Journal,
     private readonly hostsPath: string | undefined,
+    sinkRef: { sink: EventSink | null },
   ) {
     // The journal subscribes first, so it has every batch before any front end sees it.
     batcher.onEvents((batch) => journal.append(batch));
     this.sink = new EventRecorder((event) => batcher.push(event));
+    sinkRef.sink = this.sink;
   }
 
   static async create(opts: LabOptions = {}): Promise<Lab> {
     const intervalMs = Math.min(Math.max(opts.batchIntervalMs ?? 25, 1), JOURNAL_FLUSH_MAX_MS);
-    const journal = Journal.open(opts.journalPath);
-    return new Lab(new EventBatcher({ intervalMs }), journal, opts.hostsPath);
+    // Sessions outlive their process; old ones are pruned when a lab starts in their folder.
+    if (opts.journalPath === undefined) pruneSessions(ensurePrivateDir(opts.sessionDir ?? defaultSessionDir()));
+    const sinkRef: { sink: EventSink | null } = { sink: null };
+    const journal = Journal.open({
+      path: opts.journalPath,
+      dir: opts.sessionDir,
+      maxBytes: opts.journalMaxBytes,
+      // The journal's notices (size cap reached, packet counts) are events like any other.
+      notify: (input) => sinkRef.sink?.emit(input),
+    });
+    return new Lab(new EventBatcher({ intervalMs }), journal, opts.hostsPath, sinkRef);
   }
 
+  /** The session journal; it stays after close, for `netlab sessions` and recovery. */
   get journalPath(): string {
     return this.journal.path;
   }
@@ -204,6 +222,7 @@ export class Lab implements LabApi {
     this.clients.clear();
     this.servers.clear();
     await Promise.allSettled(endpoints.map((e) => e.close()));
+    this.journal.flushPacketSummaries();
     this.batcher.close();
     this.journal.close();
   }
