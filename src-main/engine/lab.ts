@@ -47,6 +47,9 @@ export interface LabOptions {
   batchIntervalMs?: number;
 }
 
+/** Arguments the bridge core parsed already (src-main/bridge): the Lab does not parse them twice. */
+const VALIDATED_ARGS = new WeakSet<object>();
+
 type Handler<K extends LabCommandName> = (args: LabParsedArgs<K>) => Promise<LabResults[K]>;
 
 export class Lab implements LabApi {
@@ -98,12 +101,18 @@ export class Lab implements LabApi {
     this.batcher.flush();
   }
 
-  /** For the IPC and WebSocket bridges: validates `args` against the contract, then dispatches. */
+  /** By name: validates `args` against the contract, then dispatches. */
   async call(name: string, args: unknown): Promise<LabResult<unknown>> {
     if (!isLabCommandName(name))
-      return labErr('BAD_ARGUMENT', `Unknown command: ${String(name).slice(0, 64)}`);
+      return labErr('BAD_REQUEST', `unknown method ${JSON.stringify(String(name).slice(0, 64))}: not a NetLab command`);
     const method = this[name] as (a: unknown) => Promise<LabResult<unknown>>;
     return method.call(this, args);
+  }
+
+  /** For the bridge core (src-main/bridge), which validated `args` once already: not parsed again. */
+  async callValidated<K extends LabCommandName>(name: K, args: LabParsedArgs<K>): Promise<LabResult<unknown>> {
+    VALIDATED_ARGS.add(args as object);
+    return this.call(name, args);
   }
 
   startServer(args: LabArgs<'startServer'>): Promise<LabResult<EndpointInfo>> {
@@ -258,7 +267,8 @@ export class Lab implements LabApi {
     body: Handler<K>,
   ): Promise<LabResult<LabResults[K]>> {
     if (this.closing) return labErr('CANCELLED', 'The lab is closed.');
-    const parsed = parseLabArgs(name, args);
+    const validated = typeof args === 'object' && args !== null && VALIDATED_ARGS.has(args);
+    const parsed = validated ? labOk(args as LabParsedArgs<K>) : parseLabArgs(name, args);
     if (!parsed.ok) return parsed;
     try {
       return labOk(await body(parsed.value));

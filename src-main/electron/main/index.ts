@@ -5,7 +5,6 @@ import { app, BrowserWindow, Menu } from 'electron';
 import { Lab } from '../../engine/lab.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { exportFromMenu, exportWithDialog, openHostsFile } from './desktop-actions.js';
-import { EndpointTracker } from './endpoint-tracker.js';
 import { denyPermissions, hardenAllWebContents } from './hardening.js';
 import { registerIpc } from './ipc.js';
 import { LabBridge } from './lab-bridge.js';
@@ -38,8 +37,7 @@ async function startDesktop(): Promise<void> {
   );
   // The journal goes to a temp file the Lab removes on close; the CSV export is how a session is kept.
   const lab: ShellLab = await Lab.create({ hostsPath: hosts.path });
-  const tracker = new EndpointTracker();
-  const bridge = new LabBridge(lab, tracker);
+  const bridge = new LabBridge(lab, log);
 
   serveRenderer(path.join(__dirname, '../renderer'));
   denyPermissions();
@@ -52,7 +50,7 @@ async function startDesktop(): Promise<void> {
   const windows = new WindowManager({
     preloadPath: path.join(__dirname, '../preload/index.js'),
     devTools,
-    onClosed: (ownerId) => void bridge.releaseOwner(ownerId, log),
+    onClosed: (ownerId) => void bridge.releaseOwner(ownerId),
   });
   const menu = buildMenuTemplate(
     {
