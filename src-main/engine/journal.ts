@@ -7,11 +7,11 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { LabEvent } from '../../src-shared/events.js';
-import { JOURNAL_MAX_BYTES_DEFAULT, PER_PACKET_EVENT_KINDS } from '../../src-shared/sessions.js';
+import { PER_PACKET_EVENT_KINDS } from '../../src-shared/sessions.js';
 import { LabError, toLabError } from './errors.js';
 import { batchEventJson } from './event-json.js';
 import type { LabEventInput } from './event-sink.js';
-import { defaultSessionDir, ensurePrivateDir, SESSION_DIR_NAME } from './sessions/session-dir.js';
+import { defaultSessionDir, ensurePrivateDir, journalMaxBytesSetting, SESSION_DIR_NAME } from './sessions/session-dir.js';
 import { PacketSummaries } from './sessions/packet-summaries.js';
 
 /** Kept for older imports: the folder name journals live in. */
@@ -106,7 +106,7 @@ export class Journal {
       else target = join(ensurePrivateDir(o.dir ?? defaultSessionDir()), journalFileName());
       // wx = O_CREAT | O_EXCL: a file (or symlink) someone planted at this name is never opened.
       const fd = openSync(target, 'wx', JOURNAL_FILE_MODE);
-      return new Journal(target, fd, o.maxBytes ?? JOURNAL_MAX_BYTES_DEFAULT, o.notify ?? (() => {}));
+      return new Journal(target, fd, o.maxBytes ?? journalMaxBytesSetting(), o.notify ?? (() => {}));
     } catch (err) {
       throw toLabError(err, target);
     }

@@ -239,6 +239,8 @@ export class Lab implements LabApi {
   /** Everything emitted so far is on disk after this; returns the journal's length in bytes. */
   private journalSnapshot(): number {
     this.batcher.flush();
+    // The journal's own notices (packet counts past its cap) come from that flush: write them too.
+    this.batcher.flush();
     if (this.journal.error) throw this.journal.error;
     return this.journal.bytesWritten;
   }

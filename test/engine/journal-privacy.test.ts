@@ -240,3 +240,39 @@ describe('journal size cap', () => {
     expect(delivered.filter((e) => e.kind === 'rx')).toHaveLength(527);
   });
 });
+
+describe('journal size cap with a real transfer', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'netlab-cap-lab-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a UDP file past the cap: the CSV keeps both summaries, the cap notice and per-exchange packet counts', async () => {
+    const { Lab } = await import('../../src-main/engine/lab.js');
+    const { parse } = await import('csv-parse/sync');
+    const lab = await Lab.create({ journalPath: join(dir, 'j.ndjson'), journalMaxBytes: 16 * 1024, batchIntervalMs: 10 });
+    try {
+      const server = await lab.startServer({ proto: 'udp', host: '127.0.0.1', port: 0 });
+      if (!server.ok) throw new Error(server.error.message);
+      const client = await lab.openClient({ proto: 'udp', host: '127.0.0.1', port: server.value.port!, idleTimeoutMs: 500 });
+      if (!client.ok) throw new Error(client.error.message);
+      const sent = await lab.send({ endpointId: client.value.id, command: { type: 'file', chars: 300_000 } });
+      if (!sent.ok) throw new Error(sent.error.message);
+      const out = join(dir, 'out.csv');
+      const exported = await lab.exportCsv({ path: out });
+      if (!exported.ok) throw new Error(exported.error.message);
+      const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
+      expect(rows.filter((r) => r.kind === 'summary').map((r) => r.role).sort()).toEqual(['client', 'server']);
+      const journalRows = rows.filter((r) => r.kind === 'journal');
+      expect(journalRows.filter((r) => r.exchange === '')).toHaveLength(1);
+      const counted = journalRows.filter((r) => r.exchange !== '');
+      expect(counted.length).toBeGreaterThan(0);
+      expect(counted.some((r) => /rx \d+/.test(r.detail!) && r.role === 'client')).toBe(true);
+      // Far fewer rows than datagrams: per-packet events were counted, not written.
+      expect(rows.length).toBeLessThan(sent.value.datagrams);
+    } finally {
+      await lab.close();
+    }
+  });
+});

@@ -5,6 +5,7 @@
 import { lstatSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { JOURNAL_MAX_BYTES_DEFAULT } from '../../../src-shared/sessions.js';
 import { LabError } from '../errors.js';
 
 export const SESSION_DIR_NAME = 'netlab-sessions';
@@ -71,4 +72,14 @@ function refusal(dir: string, why: string): LabError {
     `Session journal folder ${dir} is refused: ${why}. NetLab keeps session logs only in a folder ` +
       `private to you; fix or remove it, or set ${SESSION_DIR_ENV} to another folder.`,
   );
+}
+
+/** The journal size cap setting for every face: $NETLAB_JOURNAL_MAX_MB (MiB), else the default. */
+export const JOURNAL_MAX_ENV = 'NETLAB_JOURNAL_MAX_MB';
+
+export function journalMaxBytesSetting(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[JOURNAL_MAX_ENV];
+  const mib = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
+  if (!Number.isFinite(mib) || mib <= 0) return JOURNAL_MAX_BYTES_DEFAULT;
+  return Math.round(mib * 1024 * 1024);
 }
