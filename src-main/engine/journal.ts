@@ -108,7 +108,12 @@ export class Journal {
       const fd = openSync(target, 'wx', JOURNAL_FILE_MODE);
       return new Journal(target, fd, o.maxBytes ?? journalMaxBytesSetting(), o.notify ?? (() => {}));
     } catch (err) {
-      throw toLabError(err, target);
+      if (err instanceof LabError) throw err;
+      // Not toLabError: its EACCES text is about ports, and this is a file.
+      const e = err as NodeJS.ErrnoException;
+      const code = e.code === 'EACCES' || e.code === 'EPERM' ? 'PERMISSION_DENIED' : 'IO_ERROR';
+      const why = e.code === 'EEXIST' ? 'a file of that name exists already (journals are never reused)' : e.message;
+      throw new LabError(code, `Cannot create the session journal ${target}: ${why}`);
     }
   }
 

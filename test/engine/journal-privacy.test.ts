@@ -96,7 +96,7 @@ describe('private session journals', () => {
   it('never opens a file or symlink planted at the journal path (exclusive create)', () => {
     const planted = join(dir, 'planted.ndjson');
     writeFileSync(planted, 'their content\n');
-    expect(() => Journal.open(planted)).toThrow();
+    expect(() => Journal.open(planted)).toThrow(/exists already \(journals are never reused\)/);
     expect(readFileSync(planted, 'utf8')).toBe('their content\n');
 
     const victim = join(dir, 'victim.txt');
