@@ -4,6 +4,9 @@ import type { LabCommandName } from '../../src-shared/api.js';
 
 export type OwnerId = number | string;
 
+/** Owners that went are remembered (a start may still be running for one), the newest this many. */
+const GONE_OWNERS_REMEMBERED = 1000;
+
 /** The command that starts each kind of endpoint, and the one that stops it. */
 export const RELEASE_COMMAND: Partial<Record<LabCommandName, LabCommandName>> = {
   startServer: 'stopServer',
@@ -46,6 +49,7 @@ export class EndpointOwners {
   /** The owner went away: removes and returns what it owned; later adds for it are refused. */
   takeAll(owner: OwnerId): OwnedEndpoint[] {
     this.gone.add(owner);
+    if (this.gone.size > GONE_OWNERS_REMEMBERED) this.gone.delete(this.gone.values().next().value as OwnerId);
     const owned = this.byOwner.get(owner);
     this.byOwner.delete(owner);
     return owned ? [...owned].map(([id, release]) => ({ id, release })) : [];
