@@ -145,7 +145,8 @@ export function eventToCsvRow(e: LabEvent): (string | number)[] {
   return [
     e.seq,
     e.time,
-    e.t.toFixed(3),
+    // A number, not a formatted string: numeric cells are never formula-escaped (csv-export.ts).
+    Math.round(e.t * 1000) / 1000,
     e.role,
     e.proto,
     e.endpoint,

@@ -208,8 +208,6 @@ export function pruneSessions(dir: string, opts: PruneOptions = {}): string[] {
   let kept = 0;
   let keptBytes = 0;
   for (const file of journalFiles(dir)) {
-    const running = endLineOf(file) === null && processAlive(file.pid);
-    if (running) continue;
     const tooOld = now - file.mtimeMs > maxAge;
     const drop = opts.all === true || tooOld || kept >= keepCount || keptBytes + file.bytes > keepBytes;
     if (!drop) {
@@ -217,6 +215,8 @@ export function pruneSessions(dir: string, opts: PruneOptions = {}): string[] {
       keptBytes += file.bytes;
       continue;
     }
+    // Read only what is about to go: a journal still being written is never removed.
+    if (endLineOf(file) === null && processAlive(file.pid)) continue;
     rmSync(file.path, { force: true });
     removed.push(file.id);
   }
