@@ -75,7 +75,15 @@ export class Lab implements LabApi {
   static async create(opts: LabOptions = {}): Promise<Lab> {
     const intervalMs = Math.min(Math.max(opts.batchIntervalMs ?? 25, 1), JOURNAL_FLUSH_MAX_MS);
     // Sessions outlive their process; old ones are pruned when a lab starts in their folder.
-    if (opts.journalPath === undefined) pruneSessions(ensurePrivateDir(opts.sessionDir ?? defaultSessionDir()));
+    if (opts.journalPath === undefined) {
+      // A folder that is not private stops the lab; a failed clean-up of old sessions does not.
+      const dir = ensurePrivateDir(opts.sessionDir ?? defaultSessionDir());
+      try {
+        pruneSessions(dir);
+      } catch {
+        // Another NetLab pruning the same folder at the same moment; the next start tries again.
+      }
+    }
     const sinkRef: { sink: EventSink | null } = { sink: null };
     const journal = Journal.open({
       path: opts.journalPath,

@@ -66,8 +66,19 @@ function processAlive(pid: number): boolean {
   }
 }
 
+function vanished(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
+}
+
+/** '' when the file is gone: another NetLab pruning the same folder may remove it at any time. */
 function readRange(path: string, start: number, length: number): string {
-  const fd = openSync(path, 'r');
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    if (vanished(err)) return '';
+    throw err;
+  }
   try {
     const buf = Buffer.alloc(length);
     const n = readSync(fd, buf, 0, length, start);
@@ -157,7 +168,13 @@ async function describe(file: JournalFile): Promise<SessionInfo> {
 export async function listSessions(dir: string): Promise<SessionInfo[]> {
   if (lstatSync(dir, { throwIfNoEntry: false }) === undefined) return [];
   const out: SessionInfo[] = [];
-  for (const file of journalFiles(dir)) out.push(await describe(file));
+  for (const file of journalFiles(dir)) {
+    try {
+      out.push(await describe(file));
+    } catch (err) {
+      if (!vanished(err)) throw err;
+    }
+  }
   return out;
 }
 
@@ -167,7 +184,11 @@ export async function lastFinishedSession(dir: string, exceptPath?: string): Pro
   for (const file of journalFiles(dir)) {
     if (file.path === exceptPath) continue;
     if (endLineOf(file) === null && processAlive(file.pid)) continue;
-    return describe(file);
+    try {
+      return await describe(file);
+    } catch (err) {
+      if (!vanished(err)) throw err;
+    }
   }
   return null;
 }
