@@ -11,7 +11,12 @@ import { PER_PACKET_EVENT_KINDS } from '../../src-shared/sessions.js';
 import { LabError, toLabError } from './errors.js';
 import { batchEventJson } from './event-json.js';
 import type { LabEventInput } from './event-sink.js';
-import { defaultSessionDir, ensurePrivateDir, journalMaxBytesSetting, SESSION_DIR_NAME } from './sessions/session-dir.js';
+import {
+  defaultSessionDir,
+  ensurePrivateDir,
+  journalMaxBytesSetting,
+  SESSION_DIR_NAME,
+} from './sessions/session-dir.js';
 import { PacketSummaries } from './sessions/packet-summaries.js';
 
 /** Kept for older imports: the folder name journals live in. */
@@ -49,7 +54,9 @@ export function defaultJournalPath(date = new Date()): string {
 }
 
 /** `srv-1 server tcp 127.0.0.1:8120`: how listings name an endpoint. */
-export function describeEndpoint(e: Pick<LabEvent, 'endpoint' | 'role' | 'proto' | 'local' | 'remote'>): string {
+export function describeEndpoint(
+  e: Pick<LabEvent, 'endpoint' | 'role' | 'proto' | 'local' | 'remote'>,
+): string {
   const where = e.role === 'client' ? e.remote || e.local : e.local || e.remote;
   return `${e.endpoint} ${e.role} ${e.proto}${where ? ` ${where}` : ''}`;
 }
@@ -112,7 +119,8 @@ export class Journal {
       // Not toLabError: its EACCES text is about ports, and this is a file.
       const e = err as NodeJS.ErrnoException;
       const code = e.code === 'EACCES' || e.code === 'EPERM' ? 'PERMISSION_DENIED' : 'IO_ERROR';
-      const why = e.code === 'EEXIST' ? 'a file of that name exists already (journals are never reused)' : e.message;
+      const why =
+        e.code === 'EEXIST' ? 'a file of that name exists already (journals are never reused)' : e.message;
       throw new LabError(code, `Cannot create the session journal ${target}: ${why}`);
     }
   }

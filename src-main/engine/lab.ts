@@ -112,13 +112,19 @@ export class Lab implements LabApi {
   /** By name: validates `args` against the contract, then dispatches. */
   async call(name: string, args: unknown): Promise<LabResult<unknown>> {
     if (!isLabCommandName(name))
-      return labErr('BAD_REQUEST', `unknown method ${JSON.stringify(String(name).slice(0, 64))}: not a NetLab command`);
+      return labErr(
+        'BAD_REQUEST',
+        `unknown method ${JSON.stringify(String(name).slice(0, 64))}: not a NetLab command`,
+      );
     const method = this[name] as (a: unknown) => Promise<LabResult<unknown>>;
     return method.call(this, args);
   }
 
   /** For the bridge core (src-main/bridge), which validated `args` once already: not parsed again. */
-  async callValidated<K extends LabCommandName>(name: K, args: LabParsedArgs<K>): Promise<LabResult<unknown>> {
+  async callValidated<K extends LabCommandName>(
+    name: K,
+    args: LabParsedArgs<K>,
+  ): Promise<LabResult<unknown>> {
     VALIDATED_ARGS.add(args as object);
     return this.call(name, args);
   }

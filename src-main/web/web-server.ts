@@ -180,7 +180,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 }
 
 function setSecurityHeaders(res: ServerResponse, port: number): void {
-  for (const [name, value] of Object.entries(rendererSecurityHeaders({ websocket: `ws://${WEB_HOST}:${port}` })))
+  for (const [name, value] of Object.entries(
+    rendererSecurityHeaders({ websocket: `ws://${WEB_HOST}:${port}` }),
+  ))
     res.setHeader(name, value);
   // Older browsers ignore frame-ancestors; a plain http origin also needs CORP.
   res.setHeader('X-Frame-Options', 'DENY');

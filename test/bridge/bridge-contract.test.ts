@@ -98,7 +98,8 @@ async function waitForEndpoints(lab: Lab, expected: string[], what: string): Pro
   for (;;) {
     const ids = await endpointIds(lab);
     if (JSON.stringify(ids) === JSON.stringify([...expected].sort())) return;
-    if (performance.now() > deadline) throw new Error(`${what}: still ${ids.join(', ')} after ${RELEASE_WAIT_MS} ms`);
+    if (performance.now() > deadline)
+      throw new Error(`${what}: still ${ids.join(', ')} after ${RELEASE_WAIT_MS} ms`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }
@@ -128,10 +129,16 @@ describe.each(FACES)('bridge contract over %s', (_name, makeFace) => {
     writeFileSync(bashrc, 'export PS1="$ "\n');
     for (const target of [bashrc, path.join(face.dir, 'new.csv')]) {
       const result = await page.call('exportCsv', { path: target });
-      expect(result).toEqual({ ok: false, error: { code: 'PERMISSION_DENIED', message: PAGE_REFUSAL_MESSAGE } });
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'PERMISSION_DENIED', message: PAGE_REFUSAL_MESSAGE },
+      });
     }
     // Also when the arguments are nonsense: the policy comes before validation.
-    expect(await page.call('exportCsv', { path: 42 })).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
+    expect(await page.call('exportCsv', { path: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED' },
+    });
     expect(readFileSync(bashrc, 'utf8')).toBe('export PS1="$ "\n');
     expect(existsSync(path.join(face.dir, 'new.csv'))).toBe(false);
   });
@@ -159,7 +166,10 @@ describe.each(FACES)('bridge contract over %s', (_name, makeFace) => {
       await clientPage.call('openClient', { proto: 'tcp', host: '127.0.0.1', port: server.port }),
     );
     const echo = value<ExchangeSummary>(
-      await clientPage.call('send', { endpointId: client.id, command: { type: 'echo', text: 'same on both faces' } }),
+      await clientPage.call('send', {
+        endpointId: client.id,
+        command: { type: 'echo', text: 'same on both faces' },
+      }),
     );
     expect(echo.reply).toBe('SAME ON BOTH FACES');
     expect(await endpointIds(face.lab)).toEqual([client.id, server.id].sort());
@@ -173,10 +183,14 @@ describe.each(FACES)('bridge contract over %s', (_name, makeFace) => {
   it('forgets an endpoint another page stopped, so closing its owner is quiet', async () => {
     const a = await face.open();
     const b = await face.open();
-    const server = value<EndpointInfo>(await a.call('startServer', { proto: 'udp', host: '127.0.0.1', port: 0 }));
+    const server = value<EndpointInfo>(
+      await a.call('startServer', { proto: 'udp', host: '127.0.0.1', port: 0 }),
+    );
     expect((await b.call('stopServer', { endpointId: server.id })).ok).toBe(true);
     await a.close();
-    const again = value<EndpointInfo>(await b.call('startServer', { proto: 'udp', host: '127.0.0.1', port: 0 }));
+    const again = value<EndpointInfo>(
+      await b.call('startServer', { proto: 'udp', host: '127.0.0.1', port: 0 }),
+    );
     expect(await endpointIds(face.lab)).toEqual([again.id]);
   });
 });

@@ -20,7 +20,10 @@ class DeferredLab implements BridgeLab {
     this.open?.();
   }
 
-  async callValidated<K extends LabCommandName>(name: K, args: LabParsedArgs<K>): Promise<LabResult<unknown>> {
+  async callValidated<K extends LabCommandName>(
+    name: K,
+    args: LabParsedArgs<K>,
+  ): Promise<LabResult<unknown>> {
     this.calls.push([name, args]);
     if (name === 'startServer') {
       this.release?.();
@@ -37,7 +40,9 @@ describe('BridgeCore', () => {
     const core = new BridgeCore(lab);
     expect((await core.call('w1', 'rm -rf', {})).ok).toBe(false);
     expect((await core.call('w1', 'exportCsv', { path: '/tmp/x.csv' })).ok).toBe(false);
-    expect((await core.call('w1', 'send', { endpointId: 'cli-1', command: { type: 'file', chars: 1.5 } })).ok).toBe(false);
+    expect(
+      (await core.call('w1', 'send', { endpointId: 'cli-1', command: { type: 'file', chars: 1.5 } })).ok,
+    ).toBe(false);
     expect(lab.calls).toEqual([]);
   });
 

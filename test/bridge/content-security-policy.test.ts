@@ -17,7 +17,9 @@ describe('one Content-Security-Policy', () => {
   it('is what Electron sends, and what browser mode sends plus exactly its WebSocket', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(BASE_CONTENT_SECURITY_POLICY);
     const web = contentSecurityPolicy(5173);
-    expect(web).toBe(BASE_CONTENT_SECURITY_POLICY.replace("connect-src 'self'", "connect-src 'self' ws://127.0.0.1:5173"));
+    expect(web).toBe(
+      BASE_CONTENT_SECURITY_POLICY.replace("connect-src 'self'", "connect-src 'self' ws://127.0.0.1:5173"),
+    );
   });
 
   it("is the page's own <meta> copy, without the header-only frame-ancestors", () => {

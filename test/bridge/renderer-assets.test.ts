@@ -24,7 +24,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('resolveRendererAsset', () => {
   it('serves files inside the root, a symlink that stays inside too', async () => {
-    expect(await resolveRendererAsset(root, '/')).toMatchObject({ status: 200, filePath: path.join(root, 'index.html') });
+    expect(await resolveRendererAsset(root, '/')).toMatchObject({
+      status: 200,
+      filePath: path.join(root, 'index.html'),
+    });
     expect(await resolveRendererAsset(root, '/assets/in.css')).toMatchObject({
       status: 200,
       filePath: path.join(root, 'assets', 'a.css'),

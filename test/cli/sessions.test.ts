@@ -12,7 +12,8 @@ import { ensurePrivateDir, SESSION_DIR_ENV } from '../../src-main/engine/session
 import { CliProcess, runCli } from './run-cli.js';
 
 const LISTENING_RE = /listening tcp 127\.0\.0\.1:(\d+)/;
-const JOURNAL_RE = /session journal (\S+); if this server is killed, recover with: netlab sessions export (\S+) --csv (\S+)/;
+const JOURNAL_RE =
+  /session journal (\S+); if this server is killed, recover with: netlab sessions export (\S+) --csv (\S+)/;
 /** The journal is written at least once a second; exchanges older than this must survive a kill. */
 const CRASH_LOSS_MAX_MS = 1000;
 /** Exchanges keep running until the first one ended this long ago, so some are surely old enough. */
@@ -53,7 +54,9 @@ describe('netlab sessions after kill -9', () => {
       if (!opened.ok) throw new Error(opened.error.message);
       for (let i = 0; i < MAX_EXCHANGES; i++) {
         const command =
-          i % 10 === 9 ? ({ type: 'file', chars: 5000 } as const) : ({ type: 'echo', text: `hello ${i}` } as const);
+          i % 10 === 9
+            ? ({ type: 'file', chars: 5000 } as const)
+            : ({ type: 'echo', text: `hello ${i}` } as const);
         const sent = await lab.send({ endpointId: opened.value.id, command });
         if (!sent.ok) throw new Error(sent.error.message);
         const s: ExchangeSummary = sent.value;
@@ -71,7 +74,9 @@ describe('netlab sessions after kill -9', () => {
       const listed = await runCli(['sessions']);
       expect(listed.code, listed.stderr).toBe(0);
       expect(listed.stdout).toContain(id!);
-      expect(listed.stdout).toMatch(new RegExp(`${id}\\n.*srv-1 server tcp 127\\.0\\.0\\.1:${port}\\n.*did NOT end cleanly`));
+      expect(listed.stdout).toMatch(
+        new RegExp(`${id}\\n.*srv-1 server tcp 127\\.0\\.0\\.1:${port}\\n.*did NOT end cleanly`),
+      );
 
       const exported = await runCli(['sessions', 'export', id!, '--csv', csvPath]);
       expect(exported.code, exported.stderr).toBe(0);
@@ -84,7 +89,8 @@ describe('netlab sessions after kill -9', () => {
       expect(missing, `${missing.length} of ${old.length} old exchanges lost`).toEqual([]);
       // The recovered rows carry what the server saw, request texts included.
       const requests = new Set(rows.filter((r) => r.kind === 'request').map((r) => r.detail));
-      for (const e of old.filter((x) => x.request.startsWith('hello'))) expect(requests.has(e.request)).toBe(true);
+      for (const e of old.filter((x) => x.request.startsWith('hello')))
+        expect(requests.has(e.request)).toBe(true);
     } finally {
       await lab.close();
       await server.stop();

@@ -25,7 +25,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('resolveAppFile', () => {
   it('serves index.html for the bare origin and the hash routes', async () => {
-    for (const url of ['netlab://app/', 'netlab://app/index.html#/server', 'netlab://app/index.html?x=1#/client']) {
+    for (const url of [
+      'netlab://app/',
+      'netlab://app/index.html#/server',
+      'netlab://app/index.html?x=1#/client',
+    ]) {
       const found = await resolveAppFile(ROOT, url);
       expect(found.status).toBe(200);
       expect(found.filePath).toBe(path.join(ROOT, 'index.html'));
@@ -38,7 +42,9 @@ describe('resolveAppFile', () => {
     expect(found).toMatchObject({ status: 200, filePath: path.join(ROOT, 'assets', 'index-abc.js') });
     expect(found.headers['Content-Type']).toBe('text/javascript; charset=utf-8');
     expect(found.headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
-    expect((await resolveAppFile(ROOT, 'netlab://app/assets/font.woff2')).headers['Content-Type']).toBe('font/woff2');
+    expect((await resolveAppFile(ROOT, 'netlab://app/assets/font.woff2')).headers['Content-Type']).toBe(
+      'font/woff2',
+    );
   });
 
   it.each([

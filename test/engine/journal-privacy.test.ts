@@ -131,7 +131,9 @@ describe('private session journals', () => {
     expect(cat.stdout).not.toContain('private');
     expect(cat.stderr).toMatch(/Permission denied/);
     // Sanity: nobody can run commands at all (so the refusals above are about permissions).
-    expect(execFileSync('runuser', ['-u', 'nobody', '--', 'id', '-u'], { encoding: 'utf8' }).trim()).toBe('65534');
+    expect(execFileSync('runuser', ['-u', 'nobody', '--', 'id', '-u'], { encoding: 'utf8' }).trim()).toBe(
+      '65534',
+    );
   });
 });
 
@@ -147,7 +149,9 @@ describe('sessions that outlive their process', () => {
     const id = `netlab-session-20260102-030405-${DEAD_PID}-dead`;
     const path = join(dir, `${id}.ndjson`);
     // A crash leaves a half-written last line.
-    writeFileSync(path, events.map((e) => JSON.stringify(e)).join('\n') + '\n{"seq":99,"t":', { mode: 0o600 });
+    writeFileSync(path, events.map((e) => JSON.stringify(e)).join('\n') + '\n{"seq":99,"t":', {
+      mode: 0o600,
+    });
     return id;
   }
 
@@ -162,7 +166,10 @@ describe('sessions that outlive their process', () => {
       const sessions = await listSessions(dir);
       const byState = Object.fromEntries(sessions.map((s) => [s.state, s]));
       expect(byState.unclean).toMatchObject({ id: deadId, events: 3, exchanges: 1 });
-      expect(byState.unclean!.endpoints).toEqual(['cli-1 client udp [::1]:51234', 'srv-1 server udp 127.0.0.1:8120']);
+      expect(byState.unclean!.endpoints).toEqual([
+        'cli-1 client udp [::1]:51234',
+        'srv-1 server udp 127.0.0.1:8120',
+      ]);
       expect(byState.clean).toMatchObject({ events: 2, exchanges: 1 });
       expect(byState.running).toMatchObject({ path: running.path });
       // "Recover last session" skips the one being written.
@@ -205,7 +212,11 @@ describe('journal size cap', () => {
     const delivered: LabEvent[] = [];
     const batcher = new EventBatcher({ intervalMs: 1000 });
     const recorder = new EventRecorder((e) => batcher.push(e));
-    const journal = Journal.open({ path: join(dir, 'j.ndjson'), maxBytes: 4000, notify: (i) => recorder.emit(i) });
+    const journal = Journal.open({
+      path: join(dir, 'j.ndjson'),
+      maxBytes: 4000,
+      notify: (i) => recorder.emit(i),
+    });
     batcher.onEvents((b) => journal.append(b));
     batcher.onEvents((b) => delivered.push(...b));
     const rx = (n: number, exchange: string) => {
@@ -215,15 +226,32 @@ describe('journal size cap', () => {
     };
     rx(20, 'x1'); // crosses the cap
     rx(500, 'x1');
-    recorder.emit({ endpoint: 'cli-1', role: 'client', proto: 'udp', kind: 'error', exchange: 'x1', detail: 'boom' });
-    recorder.emit({ endpoint: 'cli-1', role: 'client', proto: 'udp', kind: 'summary', exchange: 'x1', detail: 'done' });
+    recorder.emit({
+      endpoint: 'cli-1',
+      role: 'client',
+      proto: 'udp',
+      kind: 'error',
+      exchange: 'x1',
+      detail: 'boom',
+    });
+    recorder.emit({
+      endpoint: 'cli-1',
+      role: 'client',
+      proto: 'udp',
+      kind: 'summary',
+      exchange: 'x1',
+      detail: 'done',
+    });
     batcher.flush();
     rx(7, 'x2'); // never summarised: counted at close
     journal.flushPacketSummaries();
     batcher.close();
     journal.close();
 
-    const lines = readFileSync(journal.path, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as LabEvent);
+    const lines = readFileSync(journal.path, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as LabEvent);
     const events = lines.filter((e) => typeof e.seq === 'number');
     const rxWritten = events.filter((e) => e.kind === 'rx').length;
     expect(rxWritten).toBeLessThan(20);
@@ -251,11 +279,20 @@ describe('journal size cap with a real transfer', () => {
   it('a UDP file past the cap: the CSV keeps both summaries, the cap notice and per-exchange packet counts', async () => {
     const { Lab } = await import('../../src-main/engine/lab.js');
     const { parse } = await import('csv-parse/sync');
-    const lab = await Lab.create({ journalPath: join(dir, 'j.ndjson'), journalMaxBytes: 16 * 1024, batchIntervalMs: 10 });
+    const lab = await Lab.create({
+      journalPath: join(dir, 'j.ndjson'),
+      journalMaxBytes: 16 * 1024,
+      batchIntervalMs: 10,
+    });
     try {
       const server = await lab.startServer({ proto: 'udp', host: '127.0.0.1', port: 0 });
       if (!server.ok) throw new Error(server.error.message);
-      const client = await lab.openClient({ proto: 'udp', host: '127.0.0.1', port: server.value.port!, idleTimeoutMs: 500 });
+      const client = await lab.openClient({
+        proto: 'udp',
+        host: '127.0.0.1',
+        port: server.value.port!,
+        idleTimeoutMs: 500,
+      });
       if (!client.ok) throw new Error(client.error.message);
       const sent = await lab.send({ endpointId: client.value.id, command: { type: 'file', chars: 300_000 } });
       if (!sent.ok) throw new Error(sent.error.message);
@@ -263,7 +300,12 @@ describe('journal size cap with a real transfer', () => {
       const exported = await lab.exportCsv({ path: out });
       if (!exported.ok) throw new Error(exported.error.message);
       const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
-      expect(rows.filter((r) => r.kind === 'summary').map((r) => r.role).sort()).toEqual(['client', 'server']);
+      expect(
+        rows
+          .filter((r) => r.kind === 'summary')
+          .map((r) => r.role)
+          .sort(),
+      ).toEqual(['client', 'server']);
       const journalRows = rows.filter((r) => r.kind === 'journal');
       expect(journalRows.filter((r) => r.exchange === '')).toHaveLength(1);
       const counted = journalRows.filter((r) => r.exchange !== '');

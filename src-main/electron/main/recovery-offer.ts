@@ -7,7 +7,10 @@ import type { SessionInfo } from '../../../src-shared/sessions.js';
 /** At most this many ids are remembered as offered (the folder keeps fewer sessions anyway). */
 const OFFERED_IDS_MAX = 50;
 
-export function shouldOfferAtStart(last: SessionInfo | null, offered: readonly string[]): last is SessionInfo {
+export function shouldOfferAtStart(
+  last: SessionInfo | null,
+  offered: readonly string[],
+): last is SessionInfo {
   return last !== null && last.state === 'unclean' && !offered.includes(last.id);
 }
 

@@ -27,12 +27,18 @@ function showBox(parent: BrowserWindow | null, box: MessageBoxOptions): Promise<
   return parent ? dialog.showMessageBox(parent, box) : dialog.showMessageBox(box);
 }
 
-async function exportWithDialog(session: SessionInfo, parent: BrowserWindow | null, ctx: RecoveryContext): Promise<void> {
+async function exportWithDialog(
+  session: SessionInfo,
+  parent: BrowserWindow | null,
+  ctx: RecoveryContext,
+): Promise<void> {
   const options = {
     title: 'Recover Last Session',
     defaultPath: path.join(ctx.documentsDir, recoveredCsvName(session)),
     filters: [{ name: 'CSV (comma-separated values)', extensions: ['csv'] }],
-    properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
+    properties: ['createDirectory', 'showOverwriteConfirmation'] as (
+      'createDirectory' | 'showOverwriteConfirmation'
+    )[],
   };
   const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
   if (choice.canceled || !choice.filePath) return;

@@ -91,7 +91,9 @@ function readRange(path: string, start: number, length: number): string {
 function endLineOf(file: JournalFile): JournalEndLine | null {
   if (file.bytes === 0) return null;
   const start = Math.max(0, file.bytes - TAIL_BYTES);
-  const lines = readRange(file.path, start, file.bytes - start).trimEnd().split('\n');
+  const lines = readRange(file.path, start, file.bytes - start)
+    .trimEnd()
+    .split('\n');
   try {
     const last = JSON.parse(lines.at(-1) ?? '') as Partial<JournalEndLine>;
     return last.journal === JOURNAL_END_MARKER ? (last as JournalEndLine) : null;
@@ -161,7 +163,14 @@ async function describe(file: JournalFile): Promise<SessionInfo> {
     };
   }
   const s = await scan(file.path);
-  return { ...base, endedAt: s.lastTime, endpoints: s.endpoints, events: s.events, exchanges: s.exchanges, capped: s.capped };
+  return {
+    ...base,
+    endedAt: s.lastTime,
+    endpoints: s.endpoints,
+    events: s.events,
+    exchanges: s.exchanges,
+    capped: s.capped,
+  };
 }
 
 /** Every session in `dir`, newest first. A missing folder has none. */
@@ -196,8 +205,11 @@ export async function lastFinishedSession(dir: string, exceptPath?: string): Pro
 /** The session `id` names (its file name, with or without `.ndjson`); NOT_FOUND otherwise. */
 export function findSession(dir: string, id: string): string {
   const bare = id.endsWith(JOURNAL_FILE_SUFFIX) ? id.slice(0, -JOURNAL_FILE_SUFFIX.length) : id;
-  const file = lstatSync(dir, { throwIfNoEntry: false }) ? journalFiles(dir).find((f) => f.id === bare) : undefined;
-  if (!file) throw new LabError('NOT_FOUND', `No session "${id.slice(0, 100)}" in ${dir} (see \`netlab sessions\`).`);
+  const file = lstatSync(dir, { throwIfNoEntry: false })
+    ? journalFiles(dir).find((f) => f.id === bare)
+    : undefined;
+  if (!file)
+    throw new LabError('NOT_FOUND', `No session "${id.slice(0, 100)}" in ${dir} (see \`netlab sessions\`).`);
   return file.path;
 }
 
