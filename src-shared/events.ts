@@ -22,6 +22,8 @@ export const EVENT_KINDS = [
   'dup',
   /** Link: a datagram / chunk held back (delay, jitter, reordering, stall). */
   'delay',
+  /** The session journal: its size cap reached, or one exchange's packet events counted past it. */
+  'journal',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -160,7 +162,8 @@ export function eventToCsvRow(e: LabEvent): (string | number)[] {
   return [
     e.seq,
     e.time,
-    e.t.toFixed(3),
+    // A number, not a formatted string: numeric cells are never formula-escaped (csv-export.ts).
+    Math.round(e.t * 1000) / 1000,
     e.role,
     e.proto,
     e.endpoint,

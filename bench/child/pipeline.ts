@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   const journalPath = process.argv[3]!;
   if (!Number.isSafeInteger(total) || total < 1 || !journalPath)
     throw new Error('usage: pipeline.ts EVENTS JOURNAL');
-  const journal = Journal.open(journalPath);
+  // The pipeline's full cost is measured: no size cap, every event is written.
+  const journal = Journal.open({ path: journalPath, maxBytes: Number.POSITIVE_INFINITY });
   const batcher = new EventBatcher();
   let payloadBytes = 0;
   let delivered = 0;

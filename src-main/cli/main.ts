@@ -5,6 +5,7 @@ import { registerClientCommand } from './client-command.js';
 import { registerCompareCommand } from './compare-command.js';
 import { registerExperimentCommand } from './experiment-command.js';
 import { registerServerCommand } from './server-command.js';
+import { registerSessionsCommand } from './sessions-command.js';
 import { reportFailure } from './session.js';
 import { registerWebCommand } from './web-command.js';
 
@@ -21,6 +22,7 @@ function buildProgram(): Command {
   registerWebCommand(program);
   registerExperimentCommand(program);
   registerCompareCommand(program);
+  registerSessionsCommand(program);
   return program;
 }
 

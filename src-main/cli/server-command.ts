@@ -1,4 +1,5 @@
 // `netlab server tcp|udp [options]`: serves until Ctrl-C / SIGTERM, one line per request served.
+import { basename } from 'node:path';
 import { Argument } from 'commander';
 import type { Command as Program } from 'commander';
 import type { EndpointInfo, ServerConfig } from '../../src-shared/api.js';
@@ -168,6 +169,8 @@ async function serve(lab: Lab, proto: Proto, opts: ServerOptions): Promise<void>
   // Said in both modes (on stderr with --json): a server others can reach, and its bounds.
   const exposure = describeExposure(info.proto, info.config as ServerConfig, info.local);
   if (exposure !== null) say(exposure);
+  // If this process is killed, the journal is where the session (and the --csv) can be recovered.
+  say(describeJournal(lab.journalPath, opts.csv));
   const signal = await stopped;
   process.stderr.write(`netlab: ${signal}: stopping the server\n`);
   unwrap(await lab.stopServer({ endpointId: info.id }));
@@ -189,6 +192,12 @@ function printEvents(batch: readonly LabEvent[], json: boolean, serving: boolean
   }
   // One write per batch, not per line: a busy UDP server prints many lines a second.
   if (text !== '') process.stdout.write(text);
+}
+
+function describeJournal(journalPath: string, csv: string | undefined): string {
+  const id = basename(journalPath).replace(/\.ndjson$/, '');
+  const recover = `netlab sessions export ${id} --csv ${csv ?? 'FILE'}`;
+  return `session journal ${journalPath}; if this server is killed, recover with: ${recover}`;
 }
 
 function describeSettings(info: EndpointInfo): string {

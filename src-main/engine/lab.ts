@@ -26,6 +26,8 @@ import { EventRecorder } from './event-sink.js';
 import type { EventSink } from './event-sink.js';
 import { loadHostsFile } from './hosts-file.js';
 import { Journal } from './journal.js';
+import { defaultSessionDir, ensurePrivateDir } from './sessions/session-dir.js';
+import { pruneSessions } from './sessions/session-store.js';
 import { TcpServer } from './server/tcp-server.js';
 import { UdpServer } from './server/udp-server.js';
 
@@ -33,13 +35,20 @@ import { UdpServer } from './server/udp-server.js';
 export const JOURNAL_FLUSH_MAX_MS = 1000;
 
 export interface LabOptions {
-  /** NDJSON journal; default: a fresh file under os.tmpdir()/netlab-sessions, removed on close. */
+  /** NDJSON journal at this exact path; default: a fresh file in `sessionDir`, kept after close. */
   journalPath?: string;
+  /** The private folder of session journals (checked); default: defaultSessionDir(). */
+  sessionDir?: string;
+  /** Past this journal size per-packet events are summarised per exchange (bytes). */
+  journalMaxBytes?: number;
   /** hosts.txt for listHosts; default: the repository's hosts.txt. */
   hostsPath?: string;
   /** How often event batches reach subscribers and the journal (ms, at most 1000). */
   batchIntervalMs?: number;
 }
+
+/** Arguments the bridge core parsed already (src-main/bridge): the Lab does not parse them twice. */
+const VALIDATED_ARGS = new WeakSet<object>();
 
 type Handler<K extends LabCommandName> = (args: LabParsedArgs<K>) => Promise<LabResults[K]>;
 
@@ -55,18 +64,38 @@ export class Lab implements LabApi {
     private readonly batcher: EventBatcher,
     private readonly journal: Journal,
     private readonly hostsPath: string | undefined,
+    sinkRef: { sink: EventSink | null },
   ) {
     // The journal subscribes first, so it has every batch before any front end sees it.
     batcher.onEvents((batch) => journal.append(batch));
     this.sink = new EventRecorder((event) => batcher.push(event));
+    sinkRef.sink = this.sink;
   }
 
   static async create(opts: LabOptions = {}): Promise<Lab> {
     const intervalMs = Math.min(Math.max(opts.batchIntervalMs ?? 25, 1), JOURNAL_FLUSH_MAX_MS);
-    const journal = Journal.open(opts.journalPath);
-    return new Lab(new EventBatcher({ intervalMs }), journal, opts.hostsPath);
+    // Sessions outlive their process; old ones are pruned when a lab starts in their folder.
+    if (opts.journalPath === undefined) {
+      // A folder that is not private stops the lab; a failed clean-up of old sessions does not.
+      const dir = ensurePrivateDir(opts.sessionDir ?? defaultSessionDir());
+      try {
+        pruneSessions(dir);
+      } catch {
+        // Another NetLab pruning the same folder at the same moment; the next start tries again.
+      }
+    }
+    const sinkRef: { sink: EventSink | null } = { sink: null };
+    const journal = Journal.open({
+      path: opts.journalPath,
+      dir: opts.sessionDir,
+      maxBytes: opts.journalMaxBytes,
+      // The journal's notices (size cap reached, packet counts) are events like any other.
+      notify: (input) => sinkRef.sink?.emit(input),
+    });
+    return new Lab(new EventBatcher({ intervalMs }), journal, opts.hostsPath, sinkRef);
   }
 
+  /** The session journal; it stays after close, for `netlab sessions` and recovery. */
   get journalPath(): string {
     return this.journal.path;
   }
@@ -80,12 +109,24 @@ export class Lab implements LabApi {
     this.batcher.flush();
   }
 
-  /** For the IPC and WebSocket bridges: validates `args` against the contract, then dispatches. */
+  /** By name: validates `args` against the contract, then dispatches. */
   async call(name: string, args: unknown): Promise<LabResult<unknown>> {
     if (!isLabCommandName(name))
-      return labErr('BAD_ARGUMENT', `Unknown command: ${String(name).slice(0, 64)}`);
+      return labErr(
+        'BAD_REQUEST',
+        `unknown method ${JSON.stringify(String(name).slice(0, 64))}: not a NetLab command`,
+      );
     const method = this[name] as (a: unknown) => Promise<LabResult<unknown>>;
     return method.call(this, args);
+  }
+
+  /** For the bridge core (src-main/bridge), which validated `args` once already: not parsed again. */
+  async callValidated<K extends LabCommandName>(
+    name: K,
+    args: LabParsedArgs<K>,
+  ): Promise<LabResult<unknown>> {
+    VALIDATED_ARGS.add(args as object);
+    return this.call(name, args);
   }
 
   startServer(args: LabArgs<'startServer'>): Promise<LabResult<EndpointInfo>> {
@@ -204,12 +245,15 @@ export class Lab implements LabApi {
     this.clients.clear();
     this.servers.clear();
     await Promise.allSettled(endpoints.map((e) => e.close()));
+    this.journal.flushPacketSummaries();
     this.batcher.close();
     this.journal.close();
   }
 
   /** Everything emitted so far is on disk after this; returns the journal's length in bytes. */
   private journalSnapshot(): number {
+    this.batcher.flush();
+    // The journal's own notices (packet counts past its cap) come from that flush: write them too.
     this.batcher.flush();
     if (this.journal.error) throw this.journal.error;
     return this.journal.bytesWritten;
@@ -239,7 +283,8 @@ export class Lab implements LabApi {
     body: Handler<K>,
   ): Promise<LabResult<LabResults[K]>> {
     if (this.closing) return labErr('CANCELLED', 'The lab is closed.');
-    const parsed = parseLabArgs(name, args);
+    const validated = typeof args === 'object' && args !== null && VALIDATED_ARGS.has(args);
+    const parsed = validated ? labOk(args as LabParsedArgs<K>) : parseLabArgs(name, args);
     if (!parsed.ok) return parsed;
     try {
       return labOk(await body(parsed.value));
