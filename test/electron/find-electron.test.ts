@@ -1,12 +1,14 @@
 // scripts/find-electron.cjs against stand-in `electron` packages in temp folders: the binary
 // present, Electron's own installer succeeding while printing noise on stdout (the answer comes
 // from path.txt), and the installer failing (one line, no stack). No network, no real Electron.
+import { createRequire } from 'node:module';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 
+const require = createRequire(import.meta.url);
 type Found = { path: string } | { reason: string };
 interface FindOptions {
   root: string;
@@ -16,7 +18,6 @@ interface FindOptions {
   progress?: NodeJS.WritableStream | null;
   stallTimeoutMs?: number;
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findElectron, obtainElectron, failureLine } = require('../../scripts/find-electron.cjs') as {
   findElectron(o: FindOptions): Found;
   obtainElectron(o: FindOptions): Promise<Found>;

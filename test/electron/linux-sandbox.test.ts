@@ -1,10 +1,11 @@
 // scripts/linux-sandbox.cjs: Chromium's Linux sandbox abort is recognised in Electron's stderr
 // (both wordings) and answered in one line that names the .deb, an AppArmor profile and
 // --no-sandbox as the user's own choice; anything else is left alone, and every byte passes on.
+import { createRequire } from 'node:module';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+const require = createRequire(import.meta.url);
 const { sandboxAdvice, watchForSandboxAbort } = require('../../scripts/linux-sandbox.cjs') as {
   sandboxAdvice(stderr: string): string | null;
   watchForSandboxAbort(
