@@ -199,7 +199,7 @@ async function obtainElectron(options = {}) {
       const stalled = now - lastChange > (options.stallTimeoutMs ?? STALL_TIMEOUT_MS);
       const tooLong = now - started > (options.totalTimeoutMs ?? TOTAL_TIMEOUT_MS);
       if ((stalled || tooLong) && killedFor === null) {
-        killedFor = stalled ? 'the download stalled' : 'the download took too long';
+        killedFor = stalled ? 'it stalled (no data for too long)' : 'it took too long';
         child.kill('SIGKILL');
       }
     }, PROGRESS_INTERVAL_MS);
@@ -220,7 +220,7 @@ async function obtainElectron(options = {}) {
   const binary = installedElectron(pkgDir, ctx.env);
   if (result.ok && binary && existsSync(binary)) return finish(binary, ctx);
   const why = result.ok ? 'it finished but path.txt names no binary' : result.why;
-  return { reason: `its binary could not be downloaded (${why})` };
+  return { reason: `the download of its binary failed: ${why}` };
 }
 
 module.exports = { findElectron, obtainElectron, failureLine };

@@ -134,7 +134,7 @@ describe('find-electron', () => {
   it('download fails (offline): one line with the cause, no stack', async () => {
     const { root } = standIn(OFFLINE_FAILURE);
     const found = await obtainElectron({ root, env: DISPLAY_ENV, platform: 'linux', progress: null });
-    expect(found).toEqual({ reason: 'its binary could not be downloaded (TypeError: fetch failed)' });
+    expect(found).toEqual({ reason: 'the download of its binary failed: TypeError: fetch failed' });
   });
 
   it('an installer that exits 0 but writes no path.txt is not believed', async () => {
@@ -152,7 +152,7 @@ describe('find-electron', () => {
       progress: null,
       stallTimeoutMs: 1500,
     });
-    expect(found).toEqual({ reason: 'its binary could not be downloaded (the download stalled)' });
+    expect(found).toEqual({ reason: 'the download of its binary failed: it stalled (no data for too long)' });
   });
 
   it('no display on Linux: the binary is there but cannot open windows', () => {
