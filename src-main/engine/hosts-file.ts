@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { HostsInfo } from '../../src-shared/api.js';
 import { parseHostsFile } from '../../src-shared/hosts.js';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from './package-root.js';
 import { LabError } from './errors.js';
 
 /** A hosts file larger than this is not a hosts file; refuse it rather than read it all. */

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../engine/package-root.js';
 
 /** The package root (beside package.json), whether this runs from source or from out/node. */
 export const REPO_ROOT = packageRoot();

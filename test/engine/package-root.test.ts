@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultHostsPath } from '../../src-main/engine/hosts-file.js';
-import { findPackageRoot, packageRoot } from '../../src-main/package-root.js';
+import { findPackageRoot, packageRoot } from '../../src-main/engine/package-root.js';
 import { RENDERER_DIR } from '../../src-main/web/renderer-build.js';
 
 const ROOT = path.resolve(__dirname, '..', '..');

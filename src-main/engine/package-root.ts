@@ -1,12 +1,12 @@
 // The NetLab package folder (the one holding our package.json, hosts.txt and out/), found from
-// wherever this code runs: the TypeScript sources (src-main/…, under vitest) or a bundle
+// wherever this code runs: the TypeScript sources (src-main/engine, under vitest) or a bundle
 // (out/node/netlab.cjs for the CLI and browser mode, out/main for Electron). Paths are never
 // resolved against the working folder or a fixed depth below the source file.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const PACKAGE_NAME = 'netlab';
-/** src-main/engine/x.ts and out/node/x.cjs are two levels down; a few more cover any layout. */
+/** This file and out/node/netlab.cjs are two levels down; a few more cover any layout. */
 const MAX_LEVELS = 6;
 
 function isOurPackage(dir: string): boolean {
