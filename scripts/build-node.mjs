@@ -69,10 +69,8 @@ export async function buildNode({ quiet = false } = {}) {
     external: ['bufferutil', 'utf-8-validate'],
     // The TypeScript config is ours, never one found above the user's working folder.
     tsconfig: path.join(ROOT, 'tsconfig.node.json'),
-    // Minified: V8 compiles the bundle at every start, and a smaller script compiles faster.
-    // Names are kept (error classes, stack traces); the linked map serves --enable-source-maps.
-    minify: true,
-    keepNames: true,
+    // Not minified: on this project's machines a minified bundle started no faster (within the
+    // noise of `npm run bench -- --only cli-startup`), and a crash keeps readable stack lines.
     sourcemap: 'linked',
     legalComments: 'none',
     logLevel: quiet ? 'warning' : 'info',

@@ -19,8 +19,8 @@ function isOurPackage(dir: string): boolean {
   }
 }
 
-/** The nearest folder at or above `from` whose package.json is NetLab's. */
-export function findPackageRoot(from: string = __dirname): string {
+/** The nearest folder at or above `from` whose package.json is NetLab's, or null. */
+export function findPackageRoot(from: string = __dirname): string | null {
   let dir = path.resolve(from);
   for (let level = 0; level <= MAX_LEVELS; level++) {
     if (isOurPackage(dir)) return dir;
@@ -28,12 +28,16 @@ export function findPackageRoot(from: string = __dirname): string {
     if (parent === dir) break;
     dir = parent;
   }
-  throw new Error(`cannot find NetLab's package.json above ${from}`);
+  return null;
 }
 
 let cached: string | null = null;
 
+/**
+ * The package root; where no package.json of ours is found (a bundle copied out of its
+ * package), the folder two levels up, as in both layouts, so start-up never fails on it.
+ */
 export function packageRoot(): string {
-  cached ??= findPackageRoot();
+  cached ??= findPackageRoot() ?? path.resolve(__dirname, '..', '..');
   return cached;
 }
