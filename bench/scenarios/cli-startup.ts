@@ -1,7 +1,8 @@
 // CLI start-up from the built bundle (bin/netlab.cjs → out/node/netlab.cjs, no TypeScript compiler
 // at run time): `netlab --version` beside a bare `node -e 0`, and a one-shot `netlab client tcp
 // echo` against a running NetLab server beside `nc` sending the same line, interleaved run by run
-// so drift hits all alike. `netlab --help`, which loads the whole bundle, is shown beside --version.
+// so drift hits all alike. `netlab --help`, which loads the whole bundle, is shown beside --version,
+// and so is the old way (`node -r tsx/cjs src-main/cli/main.ts --version`, what bin/netlab.cjs did).
 import { resolve } from 'node:path';
 import { withAgents } from '../lib/agent-handle.js';
 import type { BenchContext, Scenario } from '../lib/context.js';
@@ -23,6 +24,7 @@ const SAMPLES_PER_RUN = 5;
 const ECHO_TEXT = 'hello';
 
 const BIN = resolve(__dirname, '..', '..', 'bin', 'netlab.cjs');
+const CLI_SOURCE = resolve(__dirname, '..', '..', 'src-main', 'cli', 'main.ts');
 
 async function timed(cmd: string, args: readonly string[], what: string): Promise<ProcessResult> {
   const r = await runProcess(cmd, args, { timeoutMs: CHILD_TIMEOUT_MS });
@@ -44,6 +46,7 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const node: number[] = [];
   const version: number[] = [];
   const help: number[] = [];
+  const viaTsx: number[] = [];
   const echo: number[] = [];
   const nc = new ReferenceRuns('nc', 'ms', ctx.tools.nc);
   await withAgents(['server'], async ([server]) => {
@@ -57,6 +60,8 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
         if (!/^\d+\.\d+\.\d+/.test(v.stdout)) throw new BrokenBenchmark(`netlab --version said ${v.stdout}`);
         version.push(v.ms);
         help.push((await timed(process.execPath, [BIN, '--help'], 'netlab --help')).ms);
+        const tsxArgs = ['-r', require.resolve('tsx/cjs'), CLI_SOURCE, '--version'];
+        viaTsx.push((await timed(process.execPath, tsxArgs, 'tsx src-main/cli/main.ts --version')).ms);
         const args = [BIN, 'client', 'tcp', 'echo', ECHO_TEXT, '--host', LOOPBACK, '--port', String(port)];
         const e = await timed(process.execPath, args, 'netlab client tcp echo');
         if (!e.stdout.startsWith(ECHO_TEXT.toUpperCase()))
@@ -67,6 +72,7 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
       const last = (xs: number[]): string => xs.at(-1)!.toFixed(0);
       ctx.log(
         `  run ${i + 1}: node -e 0 ${last(node)} ms, --version ${last(version)} ms, --help ${last(help)} ms, ` +
+          `tsx --version ${last(viaTsx)} ms, ` +
           `echo ${last(echo)} ms, nc ${nc.last} ms`,
       );
     }
@@ -84,8 +90,8 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
       ratio,
       target: VERSION_ROW.target,
       status: metOrMissed(ratio !== null && ratio <= VERSION_RATIO_MAX),
-      note: '--help loads the whole CLI bundle',
-      extra: [figure('--help', 'ms', help)],
+      note: '--help loads the whole CLI bundle; "tsx" is the old run-from-source start',
+      extra: [figure('--help', 'ms', help), figure('tsx', 'ms', viaTsx)],
     },
     { ...echoRow, status: echoRow.status === 'not run' ? 'not run' : 'info' },
   ];
