@@ -140,7 +140,7 @@ test('the build: both windows side by side, echo, 1,000,000-char file, CSV expor
       .toBe(CSV_COLUMNS.join(','));
     await expect
       .poll(() => readFileSync(csvPath, 'utf8'), { timeout: EXPORT_TIMEOUT_MS })
-      .toMatch(/HELLO FROM ELECTRON/);
+      .toMatch(/hello from electron/i);
   } finally {
     await app.close();
     rmSync(userData, { recursive: true, force: true });
