@@ -37,7 +37,7 @@ buildOrExit(
   'node scripts/build-node.mjs',
 );
 
-/** Runs a child, passes Ctrl-C on, and exits with its code; `onExit` may add one line first. */
+/** Runs a child, passes Ctrl-C on, and exits with its code (after the sandbox advice, if it applies). */
 function runForeground(command, args, { watchStderr = false } = {}) {
   const child = spawn(command, args, {
     cwd: ROOT,
