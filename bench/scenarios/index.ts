@@ -1,5 +1,6 @@
 // Every scenario, in the order the table prints them (the browser one last: it needs the rest).
 import type { Scenario } from '../lib/context.js';
+import { cliStartup } from './cli-startup.js';
 import { csvExport } from './csv-export.js';
 import { eventPipeline } from './event-pipeline.js';
 import { renderer } from './renderer.js';
@@ -19,5 +20,6 @@ export const SCENARIOS: readonly Scenario[] = [
   tcpConcurrent,
   eventPipeline,
   csvExport,
+  cliStartup,
   renderer,
 ];

@@ -1,4 +1,5 @@
-// The `netlab` command (bin/netlab.cjs runs this through tsx): server, client and browser mode.
+// The `netlab` command: server, client and browser mode. scripts/build-node.mjs bundles it into
+// out/node/netlab.cjs, which bin/netlab.cjs runs (no TypeScript compiler at run time).
 import { Command } from 'commander';
 import pkg from '../../package.json';
 import { registerClientCommand } from './client-command.js';

@@ -125,7 +125,7 @@ describe('netlab command', () => {
   });
 
   it('fails with a one-line reason and a non-zero status', async () => {
-    // Independent runs: in parallel, since each spawn pays tsx's start-up.
+    // Independent runs: in parallel, since each spawn pays Node's and the bundle's start-up.
     const [refused, unknown, serverSaysNo, badPort, badSize, inUse] = await Promise.all([
       runCli(['client', 'tcp', '--host', '127.0.0.1', '--port', '1', 'echo', 'x']),
       runCli(['client', 'tcp', '--host', 'no-such-host.invalid', '--port', '8120', 'echo', 'x']),
