@@ -83,6 +83,11 @@ export class Lab implements LabApi {
     return this.journal.path;
   }
 
+  /** Events journalled so far (the pipeline benchmark checks none was lost). */
+  get journalEventCount(): number {
+    return this.journal.eventCount;
+  }
+
   onEvents(listener: EventBatchListener): () => void {
     return this.batcher.onEvents(listener);
   }

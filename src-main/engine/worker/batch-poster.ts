@@ -3,6 +3,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { EndpointInfo, LabResult } from '../../../src-shared/api.js';
 import type { LabEvent } from '../../../src-shared/events.js';
+import { encodeEvents, transferables } from './event-columns.js';
 import type { WorkerMessage } from './worker-protocol.js';
 
 /** Short beside the Lab's 25 ms batches, so events of two workers mostly meet in one Lab batch. */
@@ -31,9 +32,10 @@ export class BatchPoster {
       this.timer = null;
     }
     if (this.pending.length === 0) return;
-    const message: WorkerMessage = { type: 'events', events: this.pending, info: this.info() };
+    const events = encodeEvents(this.pending);
     this.pending = [];
-    this.port.postMessage(message);
+    const message: WorkerMessage = { type: 'events', events, info: this.info() };
+    this.port.postMessage(message, transferables(events));
   }
 
   reply(id: number, result: LabResult<unknown>): void {

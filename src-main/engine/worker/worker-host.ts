@@ -3,6 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import type { EndpointInfo, LabResult } from '../../../src-shared/api.js';
 import type { LabEvent } from '../../../src-shared/events.js';
+import { decodeEvents } from './event-columns.js';
 import type { WorkerCommand, WorkerInit, WorkerMessage, WorkerRequest } from './worker-protocol.js';
 import { workerFailure } from './worker-protocol.js';
 import type { WorkerScript } from './worker-script.js';
@@ -99,7 +100,7 @@ export class WorkerHost {
   private receive(m: WorkerMessage): void {
     this.cached = m.info;
     if (m.type === 'events') {
-      this.on.onEvents(m.events);
+      this.on.onEvents(decodeEvents(m.events));
       return;
     }
     const settle = this.calls.get(m.id);

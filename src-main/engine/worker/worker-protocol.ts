@@ -1,6 +1,6 @@
 // Messages between the Lab (main thread) and an endpoint worker: plain records, structured clone.
 import type { Command, EndpointInfo, LabErrorInfo, LabResult } from '../../../src-shared/api.js';
-import type { LabEvent } from '../../../src-shared/events.js';
+import type { EventColumns } from './event-columns.js';
 import type { LabClockOrigin } from './lab-clock.js';
 
 /** Which endpoint a worker runs; a link adds 'link:tcp' / 'link:udp' to endpoint-kinds.ts. */
@@ -35,8 +35,8 @@ export interface WorkerRequest {
 }
 
 export type WorkerMessage =
-  /** Events in emit order; `seq` is 0 until the Lab orders them. `info` is the state after them. */
-  | { type: 'events'; events: LabEvent[]; info: EndpointInfo }
+  /** Events in emit order (seq 0 until the Lab numbers them); `info` is the state after them. */
+  | { type: 'events'; events: EventColumns; info: EndpointInfo }
   | { type: 'reply'; id: number; result: LabResult<unknown>; info: EndpointInfo };
 
 export function workerFailure(message: string): { ok: false; error: LabErrorInfo } {
