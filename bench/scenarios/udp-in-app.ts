@@ -28,9 +28,13 @@ interface Outcome {
   rate: number;
 }
 
-/** Client and server in the agent's one lab. */
-async function inAppRun(lab: AgentHandle, info: EndpointInfo): Promise<Outcome> {
-  const result = await lab.clients(
+/** A NetLab client of `info`: in the server's own lab when `clientAgent` is `serverAgent`. */
+async function netlabRun(
+  serverAgent: AgentHandle,
+  clientAgent: AgentHandle,
+  info: EndpointInfo,
+): Promise<Outcome> {
+  const result = await clientAgent.clients(
     {
       config: clientConfig('udp', info, { idleTimeoutMs: IDLE_MS }),
       command: { type: 'file', chars: BIG_FILE_CHARS },
@@ -39,7 +43,7 @@ async function inAppRun(lab: AgentHandle, info: EndpointInfo): Promise<Outcome> 
     BIG_TRANSFER_TIMEOUT_MS,
   );
   const s = summaryOf(result.runs[0], 'in-app UDP file');
-  const srv = serverSummaryFor(await lab.serverSummaries(1), BIG_FILE_CHARS, 'in-app UDP file');
+  const srv = serverSummaryFor(await serverAgent.serverSummaries(1), BIG_FILE_CHARS, 'in-app UDP file');
   expectUdpAccounting(s, srv, BIG_FILE_CHARS, 'in-app UDP file 123,456,789');
   return { lostPct: (100 * s.lost) / srv.bytes, rate: mbPerSecond(s.bytes, s.durationMs) };
 }
@@ -57,17 +61,21 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const unpaced: Outcome[] = [];
   const paced: Outcome[] = [];
   const plain: Outcome[] = [];
+  const twoProcess: Outcome[] = [];
   await withAgents(['lab', 'peer'], async ([lab, peer]) => {
     const fast = await lab!.startServer({ proto: 'udp', host: LOOPBACK, port: 0, udpRateBytesPerSec: 0 });
     const normal = await lab!.startServer({ proto: 'udp', host: LOOPBACK, port: 0 });
     for (let i = 0; i < ctx.heavyRuns; i++) {
-      unpaced.push(await inAppRun(lab!, fast));
+      unpaced.push(await netlabRun(lab!, lab!, fast));
       plain.push(await plainRun(lab!, peer!));
-      paced.push(await inAppRun(lab!, normal));
-      const [u, p, d] = [unpaced.at(-1)!, plain.at(-1)!, paced.at(-1)!];
+      // The same NetLab server and client in two processes: what one lab should now match.
+      twoProcess.push(await netlabRun(lab!, peer!, fast));
+      paced.push(await netlabRun(lab!, lab!, normal));
+      const [u, p, n, d] = [unpaced.at(-1)!, plain.at(-1)!, twoProcess.at(-1)!, paced.at(-1)!];
       ctx.log(
         `  run ${i + 1}: in-app rate 0 ${u.lostPct.toFixed(2)} % lost ${u.rate.toFixed(0)} MB/s; ` +
           `plain ${p.lostPct.toFixed(2)} % lost ${p.rate.toFixed(0)} MB/s; ` +
+          `NetLab two processes ${n.lostPct.toFixed(2)} % lost ${n.rate.toFixed(0)} MB/s; ` +
           `in-app default rate ${d.lostPct.toFixed(2)} % lost ${d.rate.toFixed(0)} MB/s`,
       );
     }
@@ -102,7 +110,15 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
       target: UNPACED.target,
       status: metOrMissed(mine.median >= MIN_LOSS_RATIO * reference.median),
       note: 'server and client on two worker threads of one process',
-      extra: [rates('in-app', unpaced), rates('plain', plain)],
+      extra: [
+        figure(
+          'NetLab in two processes',
+          '% lost',
+          twoProcess.map((o) => o.lostPct),
+        ),
+        rates('in-app', unpaced),
+        rates('plain', plain),
+      ],
     },
     {
       scenario: PACED.title,

@@ -265,12 +265,18 @@ export class Lab implements LabApi {
       clock: this.origin,
       exchangePrefix: `x${this.workerCount}.`,
     };
-    const host = new WorkerHost(init, workerScript(this.workerEntry), placeholder, {
-      onEvents: (events) => {
-        for (const event of events) this.batcher.push(event);
+    const host = new WorkerHost(
+      init,
+      workerScript(this.workerEntry),
+      placeholder,
+      {
+        onEvents: (events) => {
+          for (const event of events) this.batcher.push(event);
+        },
+        onFailure: (failed, message) => this.reportFailure(failed, message),
       },
-      onFailure: (failed, message) => this.reportFailure(failed, message),
-    });
+      placeholder.role !== 'client',
+    );
     this.workers.add(host);
     void host.exited.then(() => this.workers.delete(host));
     return host;

@@ -32,11 +32,17 @@ export class WorkerHost {
   private dead = false;
   private closing: Promise<void> | null = null;
 
+  /**
+   * `holdsProcess`: whether the thread keeps the process alive while no call is pending — yes for
+   * a server (its listening socket did so in one thread), no for an idle client, so a script that
+   * never closes its lab still exits as it did before endpoints had threads.
+   */
   constructor(
     init: WorkerInit,
     script: WorkerScript,
     placeholder: EndpointInfo,
     private readonly on: WorkerHostEvents,
+    private readonly holdsProcess = true,
   ) {
     this.id = init.endpointId;
     this.cached = placeholder;
@@ -68,6 +74,7 @@ export class WorkerHost {
     if (this.dead) return Promise.resolve(workerFailure(`Endpoint ${this.id} has stopped.`));
     const id = this.nextCall++;
     const request: WorkerRequest = { id, cmd };
+    this.worker.ref();
     return new Promise((resolve) => {
       this.calls.set(id, resolve);
       this.worker.postMessage(request);
@@ -93,6 +100,8 @@ export class WorkerHost {
       clearTimeout(timer);
     }
     this.stopping = true;
+    // Held until the exit, so the Lab's last flush and journal close run before the process may end.
+    this.worker.ref();
     await this.worker.terminate();
     await this.exited;
   }
@@ -105,6 +114,7 @@ export class WorkerHost {
     }
     const settle = this.calls.get(m.id);
     this.calls.delete(m.id);
+    if (this.calls.size === 0 && !this.holdsProcess) this.worker.unref();
     settle?.(m.result);
   }
 
