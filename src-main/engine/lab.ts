@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { ERROR_CODES, isLabCommandName, labErr, labOk, parseLabArgs } from '../../src-shared/api.js';
 import type {
+  ClientConfig,
   EndpointInfo,
   ErrorCode,
   EventBatchListener,
@@ -15,9 +16,9 @@ import type {
   LabParsedArgs,
   LabResult,
   LabResults,
+  ServerConfig,
 } from '../../src-shared/api.js';
 import type { ExchangeSummary } from '../../src-shared/events.js';
-import { formatHostPort } from '../../src-shared/hosts.js';
 import { exportJournalCsv, journalToCsv } from './csv-export.js';
 import { LabError, asLabError } from './errors.js';
 import { EventBatcher } from './event-batcher.js';
@@ -108,16 +109,7 @@ export class Lab implements LabApi {
   startServer(args: LabArgs<'startServer'>): Promise<LabResult<EndpointInfo>> {
     return this.handle('startServer', args, async (config) => {
       this.serverCount += 1;
-      const host = this.spawn(`srv-${this.serverCount}`, `server:${config.proto}`, config, {
-        id: `srv-${this.serverCount}`,
-        role: 'server',
-        proto: config.proto,
-        state: 'idle',
-        local: null,
-        remote: null,
-        port: null,
-        config,
-      });
+      const host = this.spawn(`srv-${this.serverCount}`, 'server', config);
       const info = await this.started(host);
       this.servers.set(host.id, host);
       return info;
@@ -135,19 +127,9 @@ export class Lab implements LabApi {
       if (config.conditions)
         throw new LabError('BAD_ARGUMENT', 'Network-conditions links are not available in this build yet.');
       this.clientCount += 1;
-      const id = `cli-${this.clientCount}`;
-      const host = this.spawn(id, `client:${config.proto}`, config, {
-        id,
-        role: 'client',
-        proto: config.proto,
-        state: 'open',
-        local: null,
-        remote: formatHostPort(config.host, config.port),
-        port: config.port,
-        config,
-      });
+      const host = this.spawn(`cli-${this.clientCount}`, 'client', config);
       const info = await this.started(host);
-      this.clients.set(id, host);
+      this.clients.set(host.id, host);
       return info;
     });
   }
@@ -251,12 +233,19 @@ export class Lab implements LabApi {
     this.journal.close();
   }
 
-  private spawn(
-    id: string,
-    kind: EndpointKind,
-    config: WorkerInit['config'],
-    placeholder: EndpointInfo,
-  ): WorkerHost {
+  private spawn(id: string, role: 'server' | 'client', config: ServerConfig | ClientConfig): WorkerHost {
+    const kind: EndpointKind = `${role}:${config.proto}`;
+    // What listEndpoints says until the worker's first reply.
+    const placeholder: EndpointInfo = {
+      id,
+      role,
+      proto: config.proto,
+      state: 'idle',
+      local: null,
+      remote: null,
+      port: null,
+      config,
+    };
     this.workerCount += 1;
     const init: WorkerInit = {
       endpointId: id,
@@ -275,7 +264,7 @@ export class Lab implements LabApi {
         },
         onFailure: (failed, message) => this.reportFailure(failed, message),
       },
-      placeholder.role !== 'client',
+      role !== 'client',
     );
     this.workers.add(host);
     void host.exited.then(() => this.workers.delete(host));
