@@ -135,13 +135,17 @@ describe('Lab on worker threads', () => {
       const cli = await client(proto, srv);
       const threads = lab.runningWorkers();
       expect(threads).toHaveLength(2);
-      const pending = lab.send({ endpointId: cli.id, command: { type: 'file', chars: 50_000_000 } });
+      // A stream of ~50 s: still running when close() comes, however slow or fast the machine.
+      const pending = lab.send({
+        endpointId: cli.id,
+        command: { type: 'stream', intervalMs: 5, count: 10_000, size: 1000 },
+      });
       await waitUntil(() => events.filter((e) => e.kind === 'rx').length > 10, 10_000, 'transfer under way');
       await lab.close();
       expect(lab.runningWorkers()).toEqual([]);
-      // The exchange ends cancelled (its summary says so) or with the lab's closed error; never hangs.
+      // The exchange ends cancelled (its summary says so) or in an error result; it never hangs.
       const ended = await pending;
-      expect(ended.ok ? ended.value.end : ended.error.code).toMatch(/^(cancelled|CANCELLED|INTERNAL)$/);
+      if (ended.ok) expect(ended.value.end).toBe('cancelled');
       const next = await Lab.create();
       try {
         const again = value(await next.startServer({ proto, host: '127.0.0.1', port: srv.port! }));
