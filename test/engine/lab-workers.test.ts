@@ -78,6 +78,15 @@ describe('Lab on worker threads', () => {
     expect(owner.size).toBe(12);
   });
 
+  it('ends the worker of a server that cannot start, and says why', async () => {
+    const taken = await server('tcp');
+    const refused = await lab.startServer({ proto: 'tcp', host: '127.0.0.1', port: taken.port! });
+    expect(refused.ok ? null : refused.error.code).toBe('ADDR_IN_USE');
+    expect(lab.runningWorkers()).toHaveLength(1);
+    lab.flushEvents();
+    expect(events.some((e) => e.endpoint === 'srv-2' && e.kind === 'error')).toBe(true);
+  });
+
   it.each(['throw', 'exit'] as const)(
     'turns a worker that crashes (%s) into an error event and goes on with the others',
     async (how) => {
