@@ -32,6 +32,8 @@ import { workerScript } from './worker/worker-script.js';
 
 /** DESIGN.md: a crash loses at most the last second, so batches (= journal writes) come faster. */
 export const JOURNAL_FLUSH_MAX_MS = 1000;
+/** How long a send waits for the other workers' pending events; a hung worker delays it no more. */
+export const PEER_FLUSH_WAIT_MS = 250;
 
 export interface LabOptions {
   /** NDJSON journal; default: a fresh file under os.tmpdir()/netlab-sessions, removed on close. */
@@ -147,7 +149,8 @@ export class Lab implements LabApi {
       const summary = unwrap(await host.call({ op: 'run', command })) as ExchangeSummary;
       // The client's events came before its reply; the peers' (a server's summary) may still be
       // in their workers: fetch them too, so what the send resolved after is in the stream.
-      await Promise.all([...this.workers].filter((w) => w !== host).map((w) => w.call({ op: 'flush' })));
+      const peers = [...this.workers].filter((w) => w !== host);
+      await Promise.all(peers.map((w) => w.callWithin({ op: 'flush' }, PEER_FLUSH_WAIT_MS)));
       const failure = summaryFailure(summary);
       if (failure) throw failure;
       return summary;
@@ -225,9 +228,12 @@ export class Lab implements LabApi {
   }
 
   private async closeAll(): Promise<void> {
-    await Promise.allSettled([...this.clients.values()].map((c) => c.call({ op: 'cancel' })));
+    const clients = [...this.clients.values()];
     this.clients.clear();
     this.servers.clear();
+    // Clients first (closing one cancels its exchange), so an exchange ends 'cancelled' rather than
+    // cut off by its server; each close is bounded by WORKER_CLOSE_GRACE_MS, even for a hung worker.
+    await Promise.allSettled(clients.map((c) => c.close()));
     await Promise.allSettled([...this.workers].map((w) => w.close()));
     this.batcher.close();
     this.journal.close();

@@ -117,6 +117,17 @@ describe('Lab on worker threads', () => {
     },
   );
 
+  it('goes on and closes when a worker hangs', async () => {
+    const hung = await server('udp');
+    const kept = await server('udp');
+    const cli = await client('udp', kept);
+    void lab.endpointWorker(hung.id)!.call({ op: 'crash', how: 'hang' });
+    const echo = value(await lab.send({ endpointId: cli.id, command: { type: 'echo', text: 'around it' } }));
+    expect(echo.reply).toBe('AROUND IT');
+    await lab.close();
+    expect(lab.runningWorkers()).toEqual([]);
+  });
+
   it('resolves a pending send with an error when its worker is terminated', async () => {
     const srv = await server('udp');
     const cli = await client('udp', srv);

@@ -81,6 +81,14 @@ export class WorkerHost {
     });
   }
 
+  /** As call(), but gives up waiting after `ms` (a hung thread must not hold its caller). */
+  async callWithin(cmd: WorkerCommand, ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+    await Promise.race([this.call(cmd), limit]);
+    clearTimeout(timer);
+  }
+
   /** Closes the endpoint in its thread, then ends the thread and awaits its exit. Safe twice. */
   close(): Promise<void> {
     this.closing ??= this.shutDown();
@@ -93,12 +101,7 @@ export class WorkerHost {
   }
 
   private async shutDown(): Promise<void> {
-    if (!this.dead) {
-      let timer: NodeJS.Timeout | undefined;
-      const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, WORKER_CLOSE_GRACE_MS)));
-      await Promise.race([this.call({ op: 'close' }), grace]);
-      clearTimeout(timer);
-    }
+    if (!this.dead) await this.callWithin({ op: 'close' }, WORKER_CLOSE_GRACE_MS);
     this.stopping = true;
     // Held until the exit, so the Lab's last flush and journal close run before the process may end.
     this.worker.ref();

@@ -26,8 +26,8 @@ export type WorkerCommand =
   | { op: 'cancel' }
   | { op: 'flush' }
   | { op: 'close' }
-  /** For tests of the failure path: the worker throws outside any handler, or exits. */
-  | { op: 'crash'; how: 'throw' | 'exit' };
+  /** For tests of the failure path: the worker throws outside any handler, exits, or hangs. */
+  | { op: 'crash'; how: 'throw' | 'exit' | 'hang' };
 
 export interface WorkerRequest {
   id: number;

@@ -50,6 +50,7 @@ async function perform(endpoint: WorkerEndpoint, cmd: WorkerCommand, poster: Bat
     case 'crash':
       if (cmd.how === 'exit') process.exit(3);
       setImmediate(() => {
+        if (cmd.how === 'hang') for (;;);
         throw new Error('crash requested');
       });
       return null;
