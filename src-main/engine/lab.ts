@@ -147,9 +147,10 @@ export class Lab implements LabApi {
     return this.handle('send', args, async ({ endpointId, command }) => {
       const host = this.endpoint(this.clients, endpointId, 'client');
       const summary = unwrap(await host.call({ op: 'run', command })) as ExchangeSummary;
-      // The client's events came before its reply; the peers' (a server's summary) may still be
-      // in their workers: fetch them too, so what the send resolved after is in the stream.
-      const peers = [...this.workers].filter((w) => w !== host);
+      // The client's events came before its reply; a server's in this lab (its summary) may still
+      // be in its worker: fetch those too, so what the send resolved after is in the stream. Other
+      // clients' events are no part of this exchange (and 200 busy clients would delay it).
+      const peers = [...this.servers.values()].filter((w) => w.alive);
       await Promise.all(peers.map((w) => w.callWithin({ op: 'flush' }, PEER_FLUSH_WAIT_MS)));
       const failure = summaryFailure(summary);
       if (failure) throw failure;
