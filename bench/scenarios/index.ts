@@ -10,12 +10,14 @@ import { tcpConcurrent } from './tcp-concurrent.js';
 import { tcpFile } from './tcp-file.js';
 import { udpFile10m } from './udp-file-10m.js';
 import { udpFileBig } from './udp-file-big.js';
+import { udpInApp } from './udp-in-app.js';
 
 export const SCENARIOS: readonly Scenario[] = [
   tcpFile,
   serverMemory,
   udpFile10m,
   udpFileBig,
+  udpInApp,
   streamPacing,
   tcpConcurrent,
   eventPipeline,

@@ -1,10 +1,12 @@
 // The Lab owns every server and client endpoint, implements the LabApi contract and publishes one
 // ordered, batched stream of events that is also journalled to disk. Every face of NetLab (CLI,
-// Electron IPC, browser mode) drives this one object.
+// Electron IPC, browser mode) drives this one object. Each endpoint runs on a worker thread of its
+// own (worker/), like a separate host; the Lab only talks to them and merges their events.
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { ERROR_CODES, isLabCommandName, labErr, labOk, parseLabArgs } from '../../src-shared/api.js';
 import type {
+  ClientConfig,
   EndpointInfo,
   ErrorCode,
   EventBatchListener,
@@ -14,25 +16,27 @@ import type {
   LabParsedArgs,
   LabResult,
   LabResults,
+  ServerConfig,
 } from '../../src-shared/api.js';
 import type { ExchangeSummary } from '../../src-shared/events.js';
-import { TcpClient } from './client/tcp-client.js';
-import { UdpClient } from './client/udp-client.js';
 import { exportJournalCsv, journalToCsv } from './csv-export.js';
-import type { ClientEndpoint, ClientOptions, ServerEndpoint, ServerOptions } from './endpoint.js';
-import { LabError, toLabError } from './errors.js';
+import { LabError, asLabError } from './errors.js';
 import { EventBatcher } from './event-batcher.js';
-import { EventRecorder } from './event-sink.js';
-import type { EventSink } from './event-sink.js';
 import { loadHostsFile } from './hosts-file.js';
 import { Journal } from './journal.js';
+import type { LabEventInput } from './event-sink.js';
 import { defaultSessionDir, ensurePrivateDir } from './sessions/session-dir.js';
 import { pruneSessions } from './sessions/session-store.js';
-import { TcpServer } from './server/tcp-server.js';
-import { UdpServer } from './server/udp-server.js';
+import { EventOrder } from './worker/event-order.js';
+import { LabClock, startLabClock } from './worker/lab-clock.js';
+import { WorkerHost } from './worker/worker-host.js';
+import type { EndpointKind, WorkerInit } from './worker/worker-protocol.js';
+import { workerScript } from './worker/worker-script.js';
 
 /** DESIGN.md: a crash loses at most the last second, so batches (= journal writes) come faster. */
 export const JOURNAL_FLUSH_MAX_MS = 1000;
+/** How long a send waits for the other workers' pending events; a hung worker delays it no more. */
+export const PEER_FLUSH_WAIT_MS = 250;
 
 export interface LabOptions {
   /** NDJSON journal at this exact path; default: a fresh file in `sessionDir`, kept after close. */
@@ -45,6 +49,8 @@ export interface LabOptions {
   hostsPath?: string;
   /** How often event batches reach subscribers and the journal (ms, at most 1000). */
   batchIntervalMs?: number;
+  /** A TypeScript worker entry to run instead of the endpoint worker (the pipeline benchmark). */
+  workerEntry?: string;
 }
 
 /** Arguments the bridge core parsed already (src-main/bridge): the Lab does not parse them twice. */
@@ -53,23 +59,27 @@ const VALIDATED_ARGS = new WeakSet<object>();
 type Handler<K extends LabCommandName> = (args: LabParsedArgs<K>) => Promise<LabResults[K]>;
 
 export class Lab implements LabApi {
-  private readonly servers = new Map<string, ServerEndpoint>();
-  private readonly clients = new Map<string, ClientEndpoint>();
-  private readonly sink: EventSink;
+  private readonly servers = new Map<string, WorkerHost>();
+  private readonly clients = new Map<string, WorkerHost>();
+  /** Every worker started and not yet exited, also one whose start() is still pending. */
+  private readonly workers = new Set<WorkerHost>();
+  private readonly origin = startLabClock();
+  private readonly clock = new LabClock(this.origin);
   private serverCount = 0;
   private clientCount = 0;
+  private workerCount = 0;
   private closing: Promise<void> | null = null;
 
   private constructor(
     private readonly batcher: EventBatcher,
     private readonly journal: Journal,
     private readonly hostsPath: string | undefined,
-    sinkRef: { sink: EventSink | null },
+    private readonly workerEntry: string | undefined,
+    labRef: { lab: Lab | null },
   ) {
     // The journal subscribes first, so it has every batch before any front end sees it.
     batcher.onEvents((batch) => journal.append(batch));
-    this.sink = new EventRecorder((event) => batcher.push(event));
-    sinkRef.sink = this.sink;
+    labRef.lab = this;
   }
 
   static async create(opts: LabOptions = {}): Promise<Lab> {
@@ -84,20 +94,32 @@ export class Lab implements LabApi {
         // Another NetLab pruning the same folder at the same moment; the next start tries again.
       }
     }
-    const sinkRef: { sink: EventSink | null } = { sink: null };
+    const labRef: { lab: Lab | null } = { lab: null };
     const journal = Journal.open({
       path: opts.journalPath,
       dir: opts.sessionDir,
       maxBytes: opts.journalMaxBytes,
       // The journal's notices (size cap reached, packet counts) are events like any other.
-      notify: (input) => sinkRef.sink?.emit(input),
+      notify: (input) => labRef.lab?.emitLocal(input),
     });
-    return new Lab(new EventBatcher({ intervalMs }), journal, opts.hostsPath, sinkRef);
+    const order = new EventOrder();
+    return new Lab(
+      new EventBatcher({ intervalMs, prepare: order.stamp }),
+      journal,
+      opts.hostsPath,
+      opts.workerEntry,
+      labRef,
+    );
   }
 
   /** The session journal; it stays after close, for `netlab sessions` and recovery. */
   get journalPath(): string {
     return this.journal.path;
+  }
+
+  /** Events journalled so far (the pipeline benchmark checks none was lost). */
+  get journalEventCount(): number {
+    return this.journal.eventCount;
   }
 
   onEvents(listener: EventBatchListener): () => void {
@@ -132,16 +154,10 @@ export class Lab implements LabApi {
   startServer(args: LabArgs<'startServer'>): Promise<LabResult<EndpointInfo>> {
     return this.handle('startServer', args, async (config) => {
       this.serverCount += 1;
-      const opts: ServerOptions = { id: `srv-${this.serverCount}`, config, sink: this.sink };
-      const server = config.proto === 'tcp' ? new TcpServer(opts) : new UdpServer(opts);
-      try {
-        const info = await server.start();
-        this.servers.set(server.id, server);
-        return info;
-      } catch (err) {
-        await server.close().catch(() => undefined);
-        throw err;
-      }
+      const host = this.spawn(`srv-${this.serverCount}`, 'server', config);
+      const info = await this.started(host);
+      this.servers.set(host.id, host);
+      return info;
     });
   }
 
@@ -156,10 +172,10 @@ export class Lab implements LabApi {
       if (config.conditions)
         throw new LabError('BAD_ARGUMENT', 'Network-conditions links are not available in this build yet.');
       this.clientCount += 1;
-      const opts: ClientOptions = { id: `cli-${this.clientCount}`, config, sink: this.sink };
-      const client = config.proto === 'tcp' ? new TcpClient(opts) : new UdpClient(opts);
-      this.clients.set(client.id, client);
-      return client.info();
+      const host = this.spawn(`cli-${this.clientCount}`, 'client', config);
+      const info = await this.started(host);
+      this.clients.set(host.id, host);
+      return info;
     });
   }
 
@@ -172,7 +188,13 @@ export class Lab implements LabApi {
   /** Runs one exchange. Ends in error (refused, unknown host, server's error reply…) → ok: false. */
   send(args: LabArgs<'send'>): Promise<LabResult<ExchangeSummary>> {
     return this.handle('send', args, async ({ endpointId, command }) => {
-      const summary = await this.endpoint(this.clients, endpointId, 'client').run(command);
+      const host = this.endpoint(this.clients, endpointId, 'client');
+      const summary = unwrap(await host.call({ op: 'run', command })) as ExchangeSummary;
+      // The client's events came before its reply; a server's in this lab (its summary) may still
+      // be in its worker: fetch those too, so what the send resolved after is in the stream. Other
+      // clients' events are no part of this exchange (and 200 busy clients would delay it).
+      const peers = [...this.servers.values()].filter((w) => w.alive);
+      await Promise.all(peers.map((w) => w.callWithin({ op: 'flush' }, PEER_FLUSH_WAIT_MS)));
       const failure = summaryFailure(summary);
       if (failure) throw failure;
       return summary;
@@ -181,7 +203,7 @@ export class Lab implements LabApi {
 
   cancel(args: LabArgs<'cancel'>): Promise<LabResult<null>> {
     return this.handle('cancel', args, async ({ endpointId }) => {
-      this.endpoint(this.clients, endpointId, 'client').cancel();
+      unwrap(await this.endpoint(this.clients, endpointId, 'client').call({ op: 'cancel' }));
       return null;
     });
   }
@@ -201,7 +223,7 @@ export class Lab implements LabApi {
 
   listEndpoints(args: LabArgs<'listEndpoints'> = {}): Promise<LabResult<EndpointInfo[]>> {
     return this.handle('listEndpoints', args, async () =>
-      [...this.servers.values(), ...this.clients.values()].map((e) => e.info()),
+      [...this.servers.values(), ...this.clients.values()].map((host) => host.info()),
     );
   }
 
@@ -239,15 +261,109 @@ export class Lab implements LabApi {
     return this.closing;
   }
 
+  /** Thread ids of the workers still running: none after close() (the tests check). */
+  runningWorkers(): number[] {
+    return [...this.workers].filter((w) => w.alive).map((w) => w.threadId);
+  }
+
+  /** The worker an endpoint runs on, for tests of the failure path. */
+  endpointWorker(endpointId: string): WorkerHost | undefined {
+    return this.servers.get(endpointId) ?? this.clients.get(endpointId);
+  }
+
   private async closeAll(): Promise<void> {
-    for (const client of this.clients.values()) client.cancel();
-    const endpoints = [...this.clients.values(), ...this.servers.values()];
+    const clients = [...this.clients.values()];
     this.clients.clear();
     this.servers.clear();
-    await Promise.allSettled(endpoints.map((e) => e.close()));
+    // Clients first (closing one cancels its exchange), so an exchange ends 'cancelled' rather than
+    // cut off by its server; each close is bounded by WORKER_CLOSE_GRACE_MS, even for a hung worker.
+    await Promise.allSettled(clients.map((c) => c.close()));
+    await Promise.allSettled([...this.workers].map((w) => w.close()));
     this.journal.flushPacketSummaries();
     this.batcher.close();
     this.journal.close();
+  }
+
+  private spawn(id: string, role: 'server' | 'client', config: ServerConfig | ClientConfig): WorkerHost {
+    const kind: EndpointKind = `${role}:${config.proto}`;
+    // What listEndpoints says until the worker's first reply.
+    const placeholder: EndpointInfo = {
+      id,
+      role,
+      proto: config.proto,
+      state: 'idle',
+      local: null,
+      remote: null,
+      port: null,
+      config,
+    };
+    this.workerCount += 1;
+    const init: WorkerInit = {
+      endpointId: id,
+      kind,
+      config,
+      clock: this.origin,
+      exchangePrefix: `x${this.workerCount}.`,
+    };
+    const host = new WorkerHost(
+      init,
+      workerScript(this.workerEntry),
+      placeholder,
+      {
+        onEvents: (events) => {
+          for (const event of events) this.batcher.push(event);
+        },
+        onFailure: (failed, message) => this.reportFailure(failed, message),
+      },
+      role !== 'client',
+    );
+    this.workers.add(host);
+    void host.exited.then(() => this.workers.delete(host));
+    return host;
+  }
+
+  /** Starts the endpoint in its worker; on failure the worker is ended before the error is returned. */
+  private async started(host: WorkerHost): Promise<EndpointInfo> {
+    const result = await host.call({ op: 'start' });
+    if (!result.ok) await host.close();
+    return unwrap(result) as EndpointInfo;
+  }
+
+  /** A dead worker is an error event on its endpoint, stamped on the lab's clock like any other. */
+  private reportFailure(host: WorkerHost, message: string): void {
+    const info = host.info();
+    this.emitLocal({
+      endpoint: host.id,
+      role: info.role,
+      proto: info.proto,
+      kind: 'error',
+      local: info.local ?? '',
+      remote: info.remote ?? '',
+      detail: message,
+    });
+  }
+
+  /** An event the main thread itself reports (a dead worker, the journal's notices). */
+  private emitLocal(input: LabEventInput): void {
+    const t = this.clock.now();
+    const event = {
+      seq: 0,
+      t,
+      time: this.clock.wallIso(t),
+      endpoint: input.endpoint,
+      role: input.role,
+      proto: input.proto,
+      kind: input.kind,
+      exchange: input.exchange ?? null,
+      command: input.command ?? null,
+      local: input.local ?? '',
+      remote: input.remote ?? '',
+      bytes: input.bytes ?? null,
+      segment: input.segment ?? null,
+      detail: input.detail ?? '',
+      ...(input.summary ? { summary: input.summary } : {}),
+    };
+    this.batcher.push(event);
   }
 
   /** Everything emitted so far is on disk after this; returns the journal's length in bytes. */
@@ -265,14 +381,10 @@ export class Lab implements LabApi {
     return found;
   }
 
-  private async remove(
-    map: Map<string, { close(): Promise<void> }>,
-    id: string,
-    role: 'server' | 'client',
-  ): Promise<null> {
-    const endpoint = this.endpoint(map, id, role);
+  private async remove(map: Map<string, WorkerHost>, id: string, role: 'server' | 'client'): Promise<null> {
+    const host = this.endpoint(map, id, role);
     map.delete(id);
-    await endpoint.close();
+    await host.close();
     return null;
   }
 
@@ -307,11 +419,8 @@ function knownCode(code: string): ErrorCode {
   return (ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'IO_ERROR';
 }
 
-/** Socket errors keep their errno mapping; anything else is a bug in NetLab, said as such. */
-function asLabError(err: unknown): LabError {
-  if (err instanceof LabError || typeof (err as NodeJS.ErrnoException | null)?.code === 'string') {
-    return toLabError(err);
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  return new LabError('INTERNAL', `Internal error: ${message}`);
+/** A worker's result record back into the LabError it stood for. */
+function unwrap(result: LabResult<unknown>): unknown {
+  if (!result.ok) throw new LabError(result.error.code, result.error.message);
+  return result.value;
 }
