@@ -12,7 +12,14 @@ export default defineConfig({
     build: {
       outDir: path.join(root, 'out/main'),
       externalizeDeps: false,
-      lib: { entry: path.join(root, 'src-main/electron/main/index.ts') },
+      // The endpoint worker is a second entry, so each worker thread loads out/main/endpoint-worker.js
+      // (src-main/engine/worker/worker-script.ts looks for it beside the bundle).
+      lib: {
+        entry: {
+          index: path.join(root, 'src-main/electron/main/index.ts'),
+          'endpoint-worker': path.join(root, 'src-main/engine/worker/endpoint-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -45,6 +45,22 @@ export default tseslint.config(
     ),
   },
   {
+    // The engine is under every face: it never reaches up into the bridge or a face.
+    files: ['src-main/engine/**'],
+    rules: restrict(
+      [...electron, ...react, '**/src-renderer/**', '**/electron/**', '**/bridge/**', '**/web/**', '**/cli/**'],
+      'the engine is plain Node under every face: no bridge, face, electron, React or renderer code (DESIGN.md).',
+    ),
+  },
+  {
+    // The one bridge core: src-shared and the engine below it, the faces (electron, web, cli) above.
+    files: ['src-main/bridge/**'],
+    rules: restrict(
+      [...electron, ...react, '**/src-renderer/**', '**/electron/**', '**/web/**', '**/cli/**'],
+      'the bridge core imports src-shared and src-main/engine only: no electron, face, React or renderer code (DESIGN.md).',
+    ),
+  },
+  {
     files: ['src-main/electron/**'],
     rules: restrict([...react, '**/src-renderer/**'], 'the Electron shell talks to the renderer over IPC only.'),
   },

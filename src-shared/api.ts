@@ -13,10 +13,30 @@ import {
   SEQUENCE_NUMBERS_DEFAULT,
   UDP_RATE_BYTES_PER_SEC_DEFAULT,
   REQUEST_MAX_BYTES,
+  CLIENT_WAIT_MAX_MS,
+  TCP_CONNECT_TIMEOUT_MAX_MS,
+  TCP_REPLY_TIMEOUT_MS,
+  STREAM_SEGMENT_MAX_BYTES,
+  STREAM_INTERVAL_MAX_MS,
+  STREAM_LIMIT_MAX_SEGMENTS,
+  UDP_RATE_MAX_BYTES_PER_SEC,
 } from './protocol/limits.js';
 import type { Proto } from './protocol/limits.js';
+import {
+  STREAM_MAX_DURATION_MS_DEFAULT,
+  STREAM_MAX_DURATION_MS_MAX,
+  TCP_MAX_CONNECTIONS_DEFAULT,
+  TCP_MAX_CONNECTIONS_MAX,
+  TCP_MAX_CONNECTIONS_PER_HOST_DEFAULT,
+  UDP_MAX_TRANSFERS_DEFAULT,
+  UDP_MAX_TRANSFERS_MAX,
+  UDP_MAX_TRANSFERS_PER_SOURCE_DEFAULT,
+  UDP_SOURCE_RATE_BYTES_PER_SEC_DEFAULT,
+  UDP_TOTAL_RATE_BYTES_PER_SEC_DEFAULT,
+} from './protocol/server-limits.js';
 import type { LinkConfig } from './link/conditions.js';
 import { encodeUtf8 } from './protocol/text.js';
+import { formatCount } from './endings.js';
 import { LinkConditionsSchema, LinkConfigSchema } from './link/conditions.js';
 
 export const ERROR_CODES = [
@@ -29,6 +49,8 @@ export const ERROR_CODES = [
   'BAD_REQUEST',
   'BAD_ARGUMENT',
   'TIMEOUT',
+  /** A reply ended before its expected bytes arrived (summary end 'short'). */
+  'CUT_SHORT',
   'CANCELLED',
   'BUSY',
   'NOT_FOUND',
@@ -40,6 +62,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface LabErrorInfo {
   code: ErrorCode;
   message: string;
+  /** The argument field the error belongs to (a zod issue path, e.g. "command.size"), if any. */
+  path?: string;
 }
 
 export type LabResult<T> = { ok: true; value: T } | { ok: false; error: LabErrorInfo };
@@ -55,11 +79,46 @@ export const ServerConfigSchema = z.object({
   /** 0 = an ephemeral port; the bound one is reported. */
   port: PortSchema,
   fileLimit: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(FILE_LIMIT_CHARS),
-  streamLimit: z.number().int().min(1).max(10_000_000).default(STREAM_LIMIT_SEGMENTS),
+  streamLimit: z.number().int().min(1).max(STREAM_LIMIT_MAX_SEGMENTS).default(STREAM_LIMIT_SEGMENTS),
   chunkBytes: z.number().int().min(1).max(UDP_MAX_PAYLOAD_BYTES).default(UDP_CHUNK_BYTES),
   sequenceNumbers: z.boolean().default(SEQUENCE_NUMBERS_DEFAULT),
   /** UDP file and stream send rate cap per transfer in bytes/s; 0 = as fast as the socket takes. */
-  udpRateBytesPerSec: z.number().int().min(0).max(100_000_000_000).default(UDP_RATE_BYTES_PER_SEC_DEFAULT),
+  udpRateBytesPerSec: z.number().int().min(0).max(UDP_RATE_MAX_BYTES_PER_SEC).default(UDP_RATE_BYTES_PER_SEC_DEFAULT),
+  // Bounds (docs/protocol.md §8): over each, one line to the peer and an `error` event.
+  /** Longest stream, count × interval, in ms. */
+  streamMaxDurationMs: z.number().int().min(1).max(STREAM_MAX_DURATION_MS_MAX).default(STREAM_MAX_DURATION_MS_DEFAULT),
+  /** TCP: concurrent connections in all. */
+  maxConnections: z.number().int().min(1).max(TCP_MAX_CONNECTIONS_MAX).default(TCP_MAX_CONNECTIONS_DEFAULT),
+  /** TCP: concurrent connections from one peer IP address. */
+  maxConnectionsPerHost: z
+    .number()
+    .int()
+    .min(1)
+    .max(TCP_MAX_CONNECTIONS_MAX)
+    .default(TCP_MAX_CONNECTIONS_PER_HOST_DEFAULT),
+  /** UDP: concurrent file / stream transfers to one source IP address. */
+  udpMaxTransfersPerSource: z
+    .number()
+    .int()
+    .min(1)
+    .max(UDP_MAX_TRANSFERS_MAX)
+    .default(UDP_MAX_TRANSFERS_PER_SOURCE_DEFAULT),
+  /** UDP: concurrent file / stream transfers in all. */
+  udpMaxTransfers: z.number().int().min(1).max(UDP_MAX_TRANSFERS_MAX).default(UDP_MAX_TRANSFERS_DEFAULT),
+  /** UDP: bytes/s all replies to one source IP address share; 0 = no budget. */
+  udpSourceRateBytesPerSec: z
+    .number()
+    .int()
+    .min(0)
+    .max(UDP_RATE_MAX_BYTES_PER_SEC)
+    .default(UDP_SOURCE_RATE_BYTES_PER_SEC_DEFAULT),
+  /** UDP: bytes/s the whole server sends; 0 = no budget. */
+  udpTotalRateBytesPerSec: z
+    .number()
+    .int()
+    .min(0)
+    .max(UDP_RATE_MAX_BYTES_PER_SEC)
+    .default(UDP_TOTAL_RATE_BYTES_PER_SEC_DEFAULT),
 });
 export type ServerConfigInput = z.input<typeof ServerConfigSchema>;
 export type ServerConfig = z.output<typeof ServerConfigSchema>;
@@ -68,9 +127,11 @@ export const ClientConfigSchema = z.object({
   proto: ProtoSchema,
   host: HostSchema.min(1, 'a client needs a host to connect to'),
   port: PortSchema.min(1, 'a client needs a port from 1 to 65535'),
-  idleTimeoutMs: z.number().int().min(1).max(3_600_000).default(UDP_IDLE_TIMEOUT_MS),
-  prepareTimeoutMs: z.number().int().min(1).max(3_600_000).default(UDP_PREPARE_TIMEOUT_MS),
-  connectTimeoutMs: z.number().int().min(1).max(600_000).default(TCP_CONNECT_TIMEOUT_MS),
+  idleTimeoutMs: z.number().int().min(1).max(CLIENT_WAIT_MAX_MS).default(UDP_IDLE_TIMEOUT_MS),
+  prepareTimeoutMs: z.number().int().min(1).max(CLIENT_WAIT_MAX_MS).default(UDP_PREPARE_TIMEOUT_MS),
+  connectTimeoutMs: z.number().int().min(1).max(TCP_CONNECT_TIMEOUT_MAX_MS).default(TCP_CONNECT_TIMEOUT_MS),
+  /** TCP: no reply byte for this long ends the exchange with TIMEOUT (restarts at every byte). */
+  replyTimeoutMs: z.number().int().min(1).max(CLIENT_WAIT_MAX_MS).default(TCP_REPLY_TIMEOUT_MS),
   /**
    * Network conditions between this client and its server: the lab starts a link (127.0.0.1,
    * ephemeral port) that forwards to host:port, and the client's exchanges go through it.
@@ -80,27 +141,87 @@ export const ClientConfigSchema = z.object({
 export type ClientConfigInput = z.input<typeof ClientConfigSchema>;
 export type ClientConfig = z.output<typeof ClientConfigSchema>;
 
+const EchoCommandSchema = z.object({
+  type: z.literal('echo'),
+  // The client adds a final newline, which counts towards the request limit.
+  text: z.string().refine((t) => encodeUtf8(t).length <= REQUEST_MAX_BYTES - 1, {
+    message: `a request is at most ${formatCount(REQUEST_MAX_BYTES)} bytes, with the newline the client adds`,
+  }),
+});
+// Any integer may be sent, so a student can see how a server answers 0 or N over its limit.
+const FileCommandSchema = z.object({
+  type: z.literal('file'),
+  chars: z.number().int('file N is a whole number').safe('file N is at most 2^53 − 1'),
+});
+const StreamCommandSchema = z.object({
+  type: z.literal('stream'),
+  intervalMs: z
+    .number()
+    .min(0, 'the interval is at least 0 ms')
+    .max(STREAM_INTERVAL_MAX_MS, `the interval is at most ${formatCount(STREAM_INTERVAL_MAX_MS)} ms`),
+  count: z
+    .number()
+    .int('the count is a whole number')
+    .min(1, 'the count is at least 1')
+    .max(Number.MAX_SAFE_INTEGER),
+  size: z
+    .number()
+    .int('the size is a whole number of bytes')
+    .min(1, 'a segment is at least 1 byte')
+    .max(
+      STREAM_SEGMENT_MAX_BYTES,
+      `a stream segment is at most ${formatCount(STREAM_SEGMENT_MAX_BYTES)} bytes (64 MiB)`,
+    ),
+});
 export const CommandSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('echo'),
-    text: z.string().refine((t) => encodeUtf8(t).length <= REQUEST_MAX_BYTES - 1, {
-      message: `a request is at most ${REQUEST_MAX_BYTES} bytes`,
-    }),
-  }),
-  // Any integer may be sent, so a student can see how a server answers 0 or N over its limit.
-  z.object({ type: z.literal('file'), chars: z.number().int().safe() }),
-  z.object({
-    type: z.literal('stream'),
-    intervalMs: z.number().min(0).max(3_600_000),
-    count: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-    size: z
-      .number()
-      .int()
-      .min(1)
-      .max(64 * 1024 * 1024),
-  }),
+  EchoCommandSchema,
+  FileCommandSchema,
+  StreamCommandSchema,
 ]);
 export type Command = z.output<typeof CommandSchema>;
+
+/** A UDP segment is one datagram, so the size limit depends on the protocol. */
+export function streamSizeMaxBytes(proto: Proto): number {
+  return proto === 'udp' ? UDP_MAX_PAYLOAD_BYTES : STREAM_SEGMENT_MAX_BYTES;
+}
+
+export interface FieldProblem {
+  /** The field, as a dotted zod path ("size", "command.size"). */
+  path: string;
+  message: string;
+}
+
+/**
+ * The one check of a command every face runs (CLI options, PROMPT answers, forms): the contract's
+ * schema, then the protocol's segment limit. Problems name their field.
+ */
+export function checkCommand(
+  command: unknown,
+  proto: Proto,
+): { ok: true; value: Command } | { ok: false; problems: FieldProblem[] } {
+  const parsed = CommandSchema.safeParse(command);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    };
+  }
+  const value = parsed.data;
+  if (value.type === 'stream' && proto === 'udp' && value.size > UDP_MAX_PAYLOAD_BYTES) {
+    return {
+      ok: false,
+      problems: [
+        {
+          path: 'size',
+          message:
+            `a UDP segment is at most ${formatCount(UDP_MAX_PAYLOAD_BYTES)} bytes: ` +
+            'one datagram carries no more (65,535 − 8 UDP header − 20 IP header)',
+        },
+      ],
+    };
+  }
+  return { ok: true, value };
+}
 
 const EndpointRef = z.object({ endpointId: z.string().min(1).max(64) });
 
@@ -185,11 +306,14 @@ export function parseLabArgs<K extends LabCommandName>(name: K, args: unknown): 
   const parsed = labCommands[name].safeParse(args ?? {});
   if (parsed.success) return { ok: true, value: parsed.data as LabParsedArgs<K> };
   const issue = parsed.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  return {
-    ok: false,
-    error: { code: 'BAD_ARGUMENT', message: `${name}: ${where}${issue?.message ?? 'invalid arguments'}` },
+  const path = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
+  const where = path !== undefined ? `${path}: ` : '';
+  const error: LabErrorInfo = {
+    code: 'BAD_ARGUMENT',
+    message: `${name}: ${where}${issue?.message ?? 'invalid arguments'}`,
   };
+  if (path !== undefined) error.path = path;
+  return { ok: false, error };
 }
 
 export function labOk<T>(value: T): LabResult<T> {

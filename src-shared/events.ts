@@ -22,10 +22,18 @@ export const EVENT_KINDS = [
   'dup',
   /** Link: a datagram / chunk held back (delay, jitter, reordering, stall). */
   'delay',
+  /** The session journal: its size cap reached, or one exchange's packet events counted past it. */
+  'journal',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-export type EndReason = 'fin' | 'idle-timeout' | 'prepare-timeout' | 'error' | 'cancelled' | 'done';
+/**
+ * How an exchange ended. `short`: the reply ended (FIN, or UDP silence) before its expected bytes
+ * arrived; its error is CUT_SHORT. `reply-timeout`: a TCP server sent no byte for the reply
+ * timeout; its error is TIMEOUT. Sentences for each: src-shared/endings.ts.
+ */
+export type EndReason =
+  'fin' | 'idle-timeout' | 'prepare-timeout' | 'reply-timeout' | 'short' | 'error' | 'cancelled' | 'done';
 
 /** Closes every exchange, on the client (what arrived) and on the server (what was sent). */
 export interface ExchangeSummary {
@@ -42,8 +50,12 @@ export interface ExchangeSummary {
   bytes: number;
   /** expected − bytes when expected is known and the exchange ended, else 0. */
   lost: number;
-  /** From sending the request to the last payload byte (client), or first to last write (server). */
+  /**
+   * From sending the request to the last payload byte (client); server: from the first write to
+   * the last (UDP) or to the end of the reply, when the kernel took the last byte or the socket went (TCP).
+   */
   durationMs: number;
+  /** bytes / duration; 0 when the interval is too short to measure (endings.ts RATE_MIN_INTERVAL_MS). */
   throughputBps: number;
   /** TCP: socket reads / writes (not segments on the wire). UDP: 0. */
   reads: number;
@@ -63,6 +75,13 @@ export interface ExchangeSummary {
   /** Echo / error reply text as received (clients), at most 1024 characters. */
   reply: string | null;
   error: { code: string; message: string } | null;
+  /**
+   * Client, stream: the server sent fewer segments than asked (its stream limit), read from the
+   * count-down numbering. `expected` and `segmentsExpected` then count what it sends.
+   */
+  streamCap?: { sent: number; requested: number } | null;
+  /** Server, TCP: `bytes` is what the kernel took; nothing confirms the peer read it. */
+  queuedNotConfirmed?: boolean;
   /** Local and remote address of the exchange, for the Wireshark filter. */
   local: string;
   remote: string;
@@ -145,7 +164,8 @@ export function eventToCsvRow(e: LabEvent): (string | number)[] {
   return [
     e.seq,
     e.time,
-    e.t.toFixed(3),
+    // A number, not a formatted string: numeric cells are never formula-escaped (csv-export.ts).
+    Math.round(e.t * 1000) / 1000,
     e.role,
     e.proto,
     e.endpoint,

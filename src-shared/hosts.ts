@@ -1,4 +1,4 @@
-// hosts.txt (PROTOCOL.md §6): one host:port per line, the first entry is the default.
+// hosts.txt (docs/protocol.md §6): one host:port per line, the first entry is the default.
 
 export interface HostEntry {
   /** '' means all interfaces (servers only). IPv6 without brackets. */

@@ -20,7 +20,7 @@ const EXIT_TIMEOUT_MS = 5_000;
 /** Distributive Omit, so each request keeps its own fields. */
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
-/** `node -r tsx/cjs FILE`: TypeScript children without a build step, as bin/netlab.cjs does. */
+/** `node -r tsx/cjs FILE`: bench-only TypeScript children without a build step (tsx is a dev tool). */
 export function nodeTsArgs(file: string, extraNodeFlags: readonly string[] = []): string[] {
   const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
   return [

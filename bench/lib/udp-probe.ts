@@ -63,11 +63,15 @@ export interface ProbeSend {
  * Sends datagrams 0 … count−1 to 127.0.0.1:port, `perTurn` per event-loop turn, or one every
  * `intervalMs` on absolute deadlines when it is set.
  */
-export async function sendProbes(port: number, count: number, opts: { perTurn?: number; intervalMs?: number }): Promise<ProbeSend> {
+export async function sendProbes(
+  port: number,
+  count: number,
+  opts: { perTurn?: number; intervalMs?: number },
+): Promise<ProbeSend> {
   const socket = await bound();
   const sentAt = new Float64Array(count);
   const start = performance.now();
-  for (let seq = 0; seq < count; ) {
+  for (let seq = 0; seq < count;) {
     if (opts.intervalMs !== undefined) {
       const due = start + seq * opts.intervalMs;
       const wait = due - performance.now();

@@ -15,7 +15,10 @@ import { figure, metOrMissed, ratioOf } from '../lib/result.js';
 import type { BenchRow } from '../lib/result.js';
 import { mbPerSecond } from '../lib/stats.js';
 
-const RATE_ROW = { title: 'link TCP 1 MB/s, 10,000,000-char file', target: 'within 3 % of 1 MB/s; server memory flat' };
+const RATE_ROW = {
+  title: 'link TCP 1 MB/s, 10,000,000-char file',
+  target: 'within 3 % of 1 MB/s; server memory flat',
+};
 const THROUGHPUT_ROW = { title: 'link TCP no conditions, 123,456,789 chars', target: '≥ 0.5× direct' };
 const RATE_FILE_CHARS = 10_000_000;
 const RATE_BYTES_PER_SEC = 1_000_000;
@@ -36,11 +39,19 @@ async function startLink(link: AgentHandle, server: EndpointInfo, conditions: ob
   });
 }
 
-async function rateRow(ctx: BenchContext, server: AgentHandle, link: AgentHandle, client: AgentHandle): Promise<BenchRow> {
+async function rateRow(
+  ctx: BenchContext,
+  server: AgentHandle,
+  link: AgentHandle,
+  client: AgentHandle,
+): Promise<BenchRow> {
   const info = await server.startServer({ proto: 'tcp', host: LOOPBACK, port: 0 });
   const via = await startLink(link, info, { downstream: { rateBytesPerSec: RATE_BYTES_PER_SEC } });
   // A small exchange first, so "idle" is a server that has served.
-  await client.clients({ config: clientConfig('tcp', via), command: { type: 'file', chars: 1000 }, count: 1 }, 10_000);
+  await client.clients(
+    { config: clientConfig('tcp', via), command: { type: 'file', chars: 1000 }, count: 1 },
+    10_000,
+  );
   const rates: number[] = [];
   const peaks: number[] = [];
   const idles: number[] = [];
@@ -57,12 +68,16 @@ async function rateRow(ctx: BenchContext, server: AgentHandle, link: AgentHandle
     const s = summaryOf(result.runs[0], 'TCP file through 1 MB/s');
     expectExact(s, RATE_FILE_CHARS, 'TCP file through 1 MB/s');
     rates.push(mbPerSecond(s.bytes, s.durationMs));
-    ctx.log(`  1 MB/s run ${i + 1}: ${rates.at(-1)!.toFixed(4)} MB/s in ${(s.durationMs / 1000).toFixed(2)} s, server RSS idle ${idles.at(-1)!.toFixed(1)} MB, peak ${peaks.at(-1)!.toFixed(1)} MB`);
+    ctx.log(
+      `  1 MB/s run ${i + 1}: ${rates.at(-1)!.toFixed(4)} MB/s in ${(s.durationMs / 1000).toFixed(2)} s, server RSS idle ${idles.at(-1)!.toFixed(1)} MB, peak ${peaks.at(-1)!.toFixed(1)} MB`,
+    );
   }
   await link.lab('stopLink', { endpointId: via.id });
   await server.lab('stopServer', { endpointId: info.id });
   const growth = peaks.map((p, i) => p - idles[i]!);
-  const rateOk = rates.every((r) => Math.abs(r - RATE_BYTES_PER_SEC / 1e6) <= RATE_TOLERANCE * (RATE_BYTES_PER_SEC / 1e6));
+  const rateOk = rates.every(
+    (r) => Math.abs(r - RATE_BYTES_PER_SEC / 1e6) <= RATE_TOLERANCE * (RATE_BYTES_PER_SEC / 1e6),
+  );
   const flat = growth.every((g) => g <= FLAT_GROWTH_MAX_MB);
   return {
     scenario: RATE_ROW.title,
@@ -78,7 +93,9 @@ async function rateRow(ctx: BenchContext, server: AgentHandle, link: AgentHandle
 
 /** The minimal Node relay (bench/child/plain-tcp-relay.ts) in front of `targetPort`; stop() ends it. */
 async function plainRelay(targetPort: number): Promise<{ port: number; stop(): void }> {
-  const child = spawn(process.execPath, nodeTsArgs('plain-tcp-relay.ts').concat([String(targetPort)]), { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, nodeTsArgs('plain-tcp-relay.ts').concat([String(targetPort)]), {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('plain relay did not start within 30 s')), 30_000);
     createInterface({ input: child.stdout! }).once('line', (line) => {
@@ -90,7 +107,12 @@ async function plainRelay(targetPort: number): Promise<{ port: number; stop(): v
   return { port, stop: () => child.stdin!.end() };
 }
 
-async function throughputRow(ctx: BenchContext, server: AgentHandle, link: AgentHandle, client: AgentHandle): Promise<BenchRow> {
+async function throughputRow(
+  ctx: BenchContext,
+  server: AgentHandle,
+  link: AgentHandle,
+  client: AgentHandle,
+): Promise<BenchRow> {
   const info = await server.startServer({ proto: 'tcp', host: LOOPBACK, port: 0 });
   const via = await startLink(link, info, {});
   const viaLink: number[] = [];
@@ -111,7 +133,9 @@ async function throughputRow(ctx: BenchContext, server: AgentHandle, link: Agent
     direct.push(await once(info, 'TCP file direct'));
     viaLink.push(await once(via, 'TCP file through a perfect link'));
     plain.push(await once({ ...info, port: relay.port }, 'TCP file through a minimal Node relay'));
-    ctx.log(`  perfect link run ${i + 1}: ${viaLink.at(-1)!.toFixed(1)} MB/s via the link, ${direct.at(-1)!.toFixed(1)} MB/s direct, ${plain.at(-1)!.toFixed(1)} MB/s via a minimal Node relay`);
+    ctx.log(
+      `  perfect link run ${i + 1}: ${viaLink.at(-1)!.toFixed(1)} MB/s via the link, ${direct.at(-1)!.toFixed(1)} MB/s direct, ${plain.at(-1)!.toFixed(1)} MB/s via a minimal Node relay`,
+    );
   }
   relay.stop();
   await link.lab('stopLink', { endpointId: via.id });

@@ -14,8 +14,14 @@ import type { BenchRow } from '../lib/result.js';
 import { percentile } from '../lib/stats.js';
 import { ProbeReceiver, probePayload, sendProbes } from '../lib/udp-probe.js';
 
-const LOSS_ROW = { title: 'link UDP loss 5 % over 100,000 datagrams', target: '5 ± 0.21 % (3σ); same seed → same drops' };
-const DELAY_ROW = { title: 'link delay 50 ms ± 10 ms, 1,000 datagrams', target: 'p50 within 1 ms of 50 ms; spread as the jitter' };
+const LOSS_ROW = {
+  title: 'link UDP loss 5 % over 100,000 datagrams',
+  target: '5 ± 0.21 % (3σ); same seed → same drops',
+};
+const DELAY_ROW = {
+  title: 'link delay 50 ms ± 10 ms, 1,000 datagrams',
+  target: 'p50 within 1 ms of 50 ms; spread as the jitter',
+};
 const OVERHEAD_ROW = { title: 'link overhead, all conditions off', target: 'added p99 ≤ 0.5 ms' };
 
 const LOSS_DATAGRAMS = 100_000;
@@ -40,8 +46,21 @@ function ok<T>(r: LabResult<T>): T {
   return r.value;
 }
 
-async function startLink(lab: Lab, targetPort: number, conditions: LinkConditionsInput): Promise<EndpointInfo> {
-  return ok(await lab.startLink({ proto: 'udp', listenHost: '127.0.0.1', listenPort: 0, targetHost: '127.0.0.1', targetPort, conditions }));
+async function startLink(
+  lab: Lab,
+  targetPort: number,
+  conditions: LinkConditionsInput,
+): Promise<EndpointInfo> {
+  return ok(
+    await lab.startLink({
+      proto: 'udp',
+      listenHost: '127.0.0.1',
+      listenPort: 0,
+      targetHost: '127.0.0.1',
+      targetPort,
+      conditions,
+    }),
+  );
 }
 
 interface LossRun {
@@ -55,7 +74,8 @@ async function lossRun(lab: Lab): Promise<LossRun> {
   const link = await startLink(lab, rx.port, { seed: SEED, upstream: { lossPct: LOSS_PCT } });
   const drops: number[] = [];
   const off = lab.onEvents((b) => {
-    for (const e of b) if (e.endpoint === link.id && e.kind === 'drop' && e.segment !== null) drops.push(e.segment);
+    for (const e of b)
+      if (e.endpoint === link.id && e.kind === 'drop' && e.segment !== null) drops.push(e.segment);
   });
   const sent = await sendProbes(link.port!, LOSS_DATAGRAMS, { perTurn: LOSS_PER_TURN });
   await rx.settle(QUIET_MS, SETTLE_LIMIT_MS);
@@ -74,18 +94,26 @@ async function lossRow(ctx: BenchContext, lab: Lab): Promise<BenchRow> {
   for (let i = 0; i < Math.max(2, ctx.runs); i++) {
     runs.push(await lossRun(lab));
     const r = runs.at(-1)!;
-    ctx.log(`  loss run ${i + 1}: ${r.lossPct.toFixed(3)} % missing at the receiver, link dropped ${r.linkDropped}`);
+    ctx.log(
+      `  loss run ${i + 1}: ${r.lossPct.toFixed(3)} % missing at the receiver, link dropped ${r.linkDropped}`,
+    );
     if (r.linkDropped !== r.dropped.length) {
-      throw new BrokenBenchmark(`receiver missed ${r.dropped.length} datagrams but the link dropped ${r.linkDropped}: loss outside the link`);
+      throw new BrokenBenchmark(
+        `receiver missed ${r.dropped.length} datagrams but the link dropped ${r.linkDropped}: loss outside the link`,
+      );
     }
   }
-  const sd = Math.sqrt((LOSS_PCT / 100) * (1 - LOSS_PCT / 100) / LOSS_DATAGRAMS) * 100;
+  const sd = Math.sqrt(((LOSS_PCT / 100) * (1 - LOSS_PCT / 100)) / LOSS_DATAGRAMS) * 100;
   const first = runs[0]!.dropped.join(',');
   const same = runs.every((r) => r.dropped.join(',') === first);
   const inBand = runs.every((r) => Math.abs(r.lossPct - LOSS_PCT) <= 3 * sd);
   return {
     scenario: LOSS_ROW.title,
-    figure: figure('', '%', runs.map((r) => r.lossPct)),
+    figure: figure(
+      '',
+      '%',
+      runs.map((r) => r.lossPct),
+    ),
     reference: figure('binomial', '%', [LOSS_PCT]),
     ratio: null,
     target: LOSS_ROW.target,
@@ -105,7 +133,8 @@ async function oneWay(port: number, rx: ProbeReceiver, count: number, intervalMs
     if (at !== undefined) out.push(at - sent.sentAt[seq]!);
   }
   rx.arrivals.clear();
-  if (out.length !== count) throw new BrokenBenchmark(`${count - out.length} of ${count} probes lost with no loss asked`);
+  if (out.length !== count)
+    throw new BrokenBenchmark(`${count - out.length} of ${count} probes lost with no loss asked`);
   return out;
 }
 
@@ -124,10 +153,14 @@ async function delayRow(ctx: BenchContext, lab: Lab): Promise<BenchRow> {
   const direct: number[] = [];
   for (let i = 0; i < ctx.heavyRuns; i++) {
     const rx = await ProbeReceiver.open();
-    const link = await startLink(lab, rx.port, { seed: SEED + i, upstream: { delayMs: DELAY_MS, jitterMs: JITTER_MS } });
+    const link = await startLink(lab, rx.port, {
+      seed: SEED + i,
+      upstream: { delayMs: DELAY_MS, jitterMs: JITTER_MS },
+    });
     let linkP50: number | null = null;
     const off = lab.onEvents((b) => {
-      for (const e of b) if (e.endpoint === link.id && e.summary?.link) linkP50 = e.summary.link.upstream.delayP50Ms;
+      for (const e of b)
+        if (e.endpoint === link.id && e.summary?.link) linkP50 = e.summary.link.upstream.delayP50Ms;
     });
     const d = await oneWay(link.port!, rx, DELAY_DATAGRAMS, DELAY_INTERVAL_MS);
     direct.push(percentile(await oneWay(rx.port, rx, 200, DELAY_INTERVAL_MS), 50));
@@ -141,7 +174,9 @@ async function delayRow(ctx: BenchContext, lab: Lab): Promise<BenchRow> {
     sds.push(sd(d));
     mins.push(Math.min(...d));
     maxs.push(Math.max(...d));
-    ctx.log(`  delay run ${i + 1}: p50 ${p50s.at(-1)!.toFixed(3)} ms, sd ${sds.at(-1)!.toFixed(2)} ms, ${mins.at(-1)!.toFixed(2)}–${maxs.at(-1)!.toFixed(2)} ms`);
+    ctx.log(
+      `  delay run ${i + 1}: p50 ${p50s.at(-1)!.toFixed(3)} ms, sd ${sds.at(-1)!.toFixed(2)} ms, ${mins.at(-1)!.toFixed(2)}–${maxs.at(-1)!.toFixed(2)} ms`,
+    );
   }
   const p50 = figure('', 'ms', p50s);
   // Uniform ±J: the middle half spans J. The IQR is robust to the few probes a loaded machine
@@ -156,7 +191,14 @@ async function delayRow(ctx: BenchContext, lab: Lab): Promise<BenchRow> {
     target: DELAY_ROW.target,
     status: metOrMissed(met),
     note: `one-way at the receiver; IQR vs uniform ±${JITTER_MS} ms (${JITTER_MS} ms, sd ${JITTER_SD_MS.toFixed(2)} ms): within 10 % ${spreadOk ? 'yes' : 'NO'}`,
-    extra: [figure('IQR', 'ms', iqrs), figure('link-applied p50', 'ms', applied), figure('sd', 'ms', sds), figure('min', 'ms', mins), figure('max', 'ms', maxs), figure('direct p50', 'ms', direct)],
+    extra: [
+      figure('IQR', 'ms', iqrs),
+      figure('link-applied p50', 'ms', applied),
+      figure('sd', 'ms', sds),
+      figure('min', 'ms', mins),
+      figure('max', 'ms', maxs),
+      figure('direct p50', 'ms', direct),
+    ],
   };
 }
 
@@ -169,7 +211,10 @@ async function pingRtts(port: number, count: number): Promise<number[]> {
     for (let seq = 0; seq < count; seq++) {
       const sent = performance.now();
       const back = new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new BrokenBenchmark(`ping ${seq} not echoed within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+        const timer = setTimeout(
+          () => reject(new BrokenBenchmark(`ping ${seq} not echoed within ${PING_TIMEOUT_MS} ms`)),
+          PING_TIMEOUT_MS,
+        );
         socket.once('message', () => {
           clearTimeout(timer);
           resolve();
@@ -212,7 +257,9 @@ async function overheadRow(ctx: BenchContext): Promise<BenchRow> {
         directP99.push(percentile(direct, 99));
         added.push((linkP99.at(-1)! - directP99.at(-1)!) / 2);
         addedP50.push((percentile(viaLink, 50) - percentile(direct, 50)) / 2);
-        ctx.log(`  overhead run ${i + 1}: RTT p99 via link ${linkP99.at(-1)!.toFixed(3)} ms, direct ${directP99.at(-1)!.toFixed(3)} ms`);
+        ctx.log(
+          `  overhead run ${i + 1}: RTT p99 via link ${linkP99.at(-1)!.toFixed(3)} ms, direct ${directP99.at(-1)!.toFixed(3)} ms`,
+        );
       }
     });
   } finally {

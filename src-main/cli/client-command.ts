@@ -7,6 +7,10 @@ import {
   STREAM_DEFAULT_COUNT,
   STREAM_DEFAULT_INTERVAL_MS,
   STREAM_DEFAULT_SIZE_BYTES,
+  TCP_CONNECT_TIMEOUT_MS,
+  TCP_REPLY_TIMEOUT_MS,
+  UDP_IDLE_TIMEOUT_MS,
+  UDP_PREPARE_TIMEOUT_MS,
 } from '../../src-shared/protocol/limits.js';
 import type { Proto } from '../../src-shared/protocol/limits.js';
 import { formatHostPort } from '../../src-shared/hosts.js';
@@ -16,7 +20,7 @@ import type { ExchangeOutput } from './exchange-runner.js';
 import { LineReader } from './line-reader.js';
 import {
   addTargetOptions,
-  checkSegmentSize,
+  checkCliCommand,
   parseFileChars,
   parseIntervalMs,
   parsePositiveInt,
@@ -26,10 +30,11 @@ import type { TargetOptions } from './options.js';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, unwrap, warn, withLab } from './session.js';
 import { resolveTarget } from './target.js';
 
-interface ClientOptions extends TargetOptions {
+export interface ClientOptions extends TargetOptions {
   idleTimeout?: number;
   prepareTimeout?: number;
   connectTimeout?: number;
+  replyTimeout?: number;
   interval?: number;
   count?: number;
   size?: number;
@@ -48,20 +53,48 @@ export function registerClientCommand(program: Program): void {
       ]),
     )
     .argument('[values...]', 'echo TEXT | file N');
-  addTargetOptions(cmd)
+  addExchangeOptions(addTargetOptions(cmd))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  netlab client tcp                                   interactive: hello, 1000000, s, quit
+  netlab client tcp --host 127.0.0.1 --port 8120 echo hello
+  netlab client udp --pick 1 file 10000000 --json
+  netlab client udp stream --interval 5 --count 2000 --size 1400 --csv run.csv
+
+Exit status: 0 when the reply arrived whole; 1 when it failed or was cut short (the server
+closed, or went quiet, before the expected bytes: one line on stderr says how many arrived);
+130 after Ctrl-C (with --json the partial summary is still printed).`,
+    )
+    .action(async (proto: Proto, action: string | undefined, values: string[], opts: ClientOptions) => {
+      const command = oneShotCommand(cmd, proto, action, values, opts);
+      await runClient(proto, command, opts);
+    });
+}
+
+
+/** The client's timeouts and the stream command's options (`netlab client`, `netlab compare`). */
+export function addExchangeOptions(cmd: Program): Program {
+  return cmd
     .option(
       '--idle-timeout <S>',
-      'UDP: end of transmission after S seconds without a datagram (default 2)',
+      `UDP: end of transmission after S seconds without a datagram (default ${seconds(UDP_IDLE_TIMEOUT_MS)})`,
       parseSecondsToMs,
     )
     .option(
       '--prepare-timeout <S>',
-      'wait at most S seconds for file_prepared (default 100)',
+      `wait at most S seconds for file_prepared (default ${seconds(UDP_PREPARE_TIMEOUT_MS)})`,
       parseSecondsToMs,
     )
     .option(
       '--connect-timeout <S>',
-      'TCP: give up connecting after S seconds without an answer (default 10)',
+      `TCP: give up connecting after S seconds without an answer (default ${seconds(TCP_CONNECT_TIMEOUT_MS)})`,
+      parseSecondsToMs,
+    )
+    .option(
+      '--reply-timeout <S>',
+      `TCP: give up after S seconds without a reply byte (default ${seconds(TCP_REPLY_TIMEOUT_MS)}; a stream adds its interval)`,
       parseSecondsToMs,
     )
     .option(
@@ -74,24 +107,26 @@ export function registerClientCommand(program: Program): void {
       '--size <BYTES>',
       `stream: bytes per segment (default ${STREAM_DEFAULT_SIZE_BYTES})`,
       parsePositiveInt,
-    )
-    .addHelpText(
-      'after',
-      `
-Examples:
-  netlab client tcp                                   interactive: hello, 1000000, s, quit
-  netlab client tcp --host 127.0.0.1 --port 8120 echo hello
-  netlab client udp --pick 1 file 10000000 --json
-  netlab client udp stream --interval 5 --count 2000 --size 1400 --csv run.csv`,
-    )
-    .action(async (proto: Proto, action: string | undefined, values: string[], opts: ClientOptions) => {
-      const command = oneShotCommand(cmd, proto, action, values, opts);
-      await runClient(proto, command, opts);
-    });
+    );
+}
+
+/** The client settings the options give; unset ones take the contract's defaults. */
+export function clientTimeouts(opts: ClientOptions): {
+  idleTimeoutMs?: number;
+  prepareTimeoutMs?: number;
+  connectTimeoutMs?: number;
+  replyTimeoutMs?: number;
+} {
+  return {
+    idleTimeoutMs: opts.idleTimeout,
+    prepareTimeoutMs: opts.prepareTimeout,
+    connectTimeoutMs: opts.connectTimeout,
+    replyTimeoutMs: opts.replyTimeout,
+  };
 }
 
 /** Validates the one-shot form before anything opens; null means the interactive loop. */
-function oneShotCommand(
+export function oneShotCommand(
   cmd: Program,
   proto: Proto,
   action: string | undefined,
@@ -107,11 +142,11 @@ function oneShotCommand(
       return null;
     case 'echo':
       if (values.length === 0) cmd.error('error: echo needs the text to send, e.g. echo hello');
-      return { type: 'echo', text: values.join(' ') };
+      return checked(cmd, proto, { type: 'echo', text: values.join(' ') });
     case 'file': {
       if (values.length !== 1) cmd.error('error: file needs one number, e.g. file 1000000');
       try {
-        return { type: 'file', chars: parseFileChars(values[0]!) };
+        return checked(cmd, proto, { type: 'file', chars: parseFileChars(values[0]!) });
       } catch (err) {
         return cmd.error(`error: file ${values[0]}: ${(err as Error).message}`);
       }
@@ -121,19 +156,26 @@ function oneShotCommand(
         cmd.error(
           `error: stream takes options, not "${values.join(' ')}": --interval MS --count N --size BYTES`,
         );
-      const size = opts.size ?? STREAM_DEFAULT_SIZE_BYTES;
-      const problem = checkSegmentSize(proto, size);
-      if (problem) cmd.error(`error: --size: ${problem}`);
-      return {
+      return checked(cmd, proto, {
         type: 'stream',
         intervalMs: opts.interval ?? STREAM_DEFAULT_INTERVAL_MS,
         count: opts.count ?? STREAM_DEFAULT_COUNT,
-        size,
-      };
+        size: opts.size ?? STREAM_DEFAULT_SIZE_BYTES,
+      });
     }
     default:
       return cmd.error(`error: unknown command "${action}"`);
   }
+}
+
+/** The command as the contract's schema accepts it, or commander's error naming the option. */
+function checked(cmd: Program, proto: Proto, command: Command): Command {
+  const r = checkCliCommand(command, proto);
+  return r.ok ? r.value : cmd.error(`error: ${r.message}`);
+}
+
+function seconds(ms: number): string {
+  return String(ms / 1000);
 }
 
 async function runClient(proto: Proto, oneShot: Command | null, opts: ClientOptions): Promise<void> {
@@ -162,9 +204,7 @@ async function runClient(proto: Proto, oneShot: Command | null, opts: ClientOpti
           proto,
           host: target.host,
           port: target.port,
-          idleTimeoutMs: opts.idleTimeout,
-          prepareTimeoutMs: opts.prepareTimeout,
-          connectTimeoutMs: opts.connectTimeout,
+          ...clientTimeouts(opts),
         }),
       );
       if (oneShot !== null) {

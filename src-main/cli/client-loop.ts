@@ -6,6 +6,7 @@ import {
   STREAM_DEFAULT_INTERVAL_MS,
   STREAM_DEFAULT_SIZE_BYTES,
 } from '../../src-shared/protocol/limits.js';
+import { FILE_REQUEST_RE } from '../../src-shared/protocol/limits.js';
 import type { Proto } from '../../src-shared/protocol/limits.js';
 import type { Lab } from '../engine/lab.js';
 import { cancelOnSigint, runExchange } from './exchange-runner.js';
@@ -13,7 +14,6 @@ import type { CancelHook, ExchangeOutput } from './exchange-runner.js';
 import type { LineReader } from './line-reader.js';
 import { checkSegmentSize, parseIntervalMs, parsePositiveInt } from './options.js';
 
-const FILE_RE = /^[+-]?\d+$/;
 /** A stream question is asked again after a bad answer, at most this many times. */
 const ANSWER_ATTEMPTS_MAX = 5;
 
@@ -47,7 +47,7 @@ export async function runClientLoop(ctx: ClientLoopContext): Promise<void> {
 
 function commandFor(text: string): Command {
   // Integers beyond 2^53 cannot be sent exactly; the API refuses them with a clear message.
-  if (FILE_RE.test(text)) return { type: 'file', chars: Number(text) };
+  if (FILE_REQUEST_RE.test(text)) return { type: 'file', chars: Number(text) };
   return { type: 'echo', text };
 }
 

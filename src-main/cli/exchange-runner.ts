@@ -12,6 +12,8 @@ export interface ExchangeOutput {
   progress: boolean;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Print nothing but the failure line: the caller shows the summaries itself (`compare`). */
+  quiet?: boolean;
 }
 
 export interface ExchangeOutcome {
@@ -75,9 +77,12 @@ function expectedBytes(command: Command): number | null {
 }
 
 function print(o: ExchangeOutcome, out: ExchangeOutput): void {
-  if (out.json) {
+  if (out.quiet) {
+    // Nothing else.
+  } else if (out.json) {
     if (o.summary) out.stdout.write(JSON.stringify(o.summary) + '\n');
-  } else if (o.ok && o.summary) {
+  } else if (o.summary && (o.ok || o.summary.end === 'short')) {
+    // A reply cut short still shows what did arrive; the one line on stderr says it failed.
     if (o.summary.command === 'echo' && o.summary.reply !== null) out.stdout.write(`${o.summary.reply}\n`);
     out.stdout.write(`${formatClientSummary(o.summary)}\n`);
   }

@@ -1,12 +1,15 @@
 // Human-readable lines for the terminal: exchange summaries, the server's request log, sizes, rates.
-import type { EndReason, ExchangeSummary, LabEvent } from '../../src-shared/events.js';
+import {
+  describeEnding,
+  describeRate,
+  formatCount,
+  formatRate,
+  queuedSentence,
+} from '../../src-shared/endings.js';
+import type { ExchangeSummary, LabEvent } from '../../src-shared/events.js';
 import { wiresharkFilter } from '../../src-shared/events.js';
 
-const thousands = new Intl.NumberFormat('en-US');
-
-export function formatCount(n: number): string {
-  return thousands.format(n);
-}
+export { formatCount, formatRate };
 
 /** `1 datagram`, `2,000 datagrams`. */
 export function plural(n: number, word: string): string {
@@ -19,13 +22,6 @@ export function formatDuration(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
-/** Bytes per second in decimal units, as network tools count them. */
-export function formatRate(bytesPerSecond: number): string {
-  if (bytesPerSecond >= 1e6) return `${(bytesPerSecond / 1e6).toFixed(1)} MB/s`;
-  if (bytesPerSecond >= 1e3) return `${(bytesPerSecond / 1e3).toFixed(1)} kB/s`;
-  return `${bytesPerSecond.toFixed(0)} B/s`;
-}
-
 /** The same rate in bits, for comparison with iperf and link speeds. */
 export function formatBitRate(bytesPerSecond: number): string {
   const bits = bytesPerSecond * 8;
@@ -33,15 +29,6 @@ export function formatBitRate(bytesPerSecond: number): string {
   if (bits >= 1e6) return `${(bits / 1e6).toFixed(1)} Mbit/s`;
   return `${(bits / 1e3).toFixed(1)} kbit/s`;
 }
-
-const END_TEXT: Record<EndReason, string> = {
-  fin: 'the server closed the connection (FIN)',
-  'idle-timeout': 'idle timeout (no more datagrams)',
-  'prepare-timeout': 'no file_prepared in time',
-  error: 'error',
-  cancelled: 'cancelled',
-  done: 'complete (everything expected arrived)',
-};
 
 /** What the request was, as the user would type it: `echo "hello"`, `file 1000`, `stream 10 ms × 1000 × 1024 B`. */
 export function describeRequest(s: Pick<ExchangeSummary, 'command' | 'request'>): string {
@@ -57,7 +44,11 @@ export function formatClientSummary(s: ExchangeSummary): string {
   const proto = s.proto.toUpperCase();
   const of = s.expected !== null ? ` of ${formatCount(s.expected)}` : '';
   const rate =
-    s.throughputBps > 0 ? ` (${formatRate(s.throughputBps)}, ${formatBitRate(s.throughputBps)})` : '';
+    s.throughputBps > 0
+      ? ` (${formatRate(s.throughputBps)}, ${formatBitRate(s.throughputBps)})`
+      : s.bytes > 0
+        ? ` (${describeRate(s)})`
+        : '';
   const lines = [
     `${describeRequest(s)} over ${proto}: ${formatCount(s.bytes)}${of} bytes in ${formatDuration(s.durationMs)}${rate}`,
   ];
@@ -80,8 +71,7 @@ export function formatClientSummary(s: ExchangeSummary): string {
         `duplicated ${formatCount(s.duplicated)}`,
     );
   }
-  const why = s.error ? `${END_TEXT[s.end]}: ${s.error.message}` : END_TEXT[s.end];
-  lines.push(`  ended: ${why}`);
+  lines.push(`  ended: ${describeEnding(s)}`);
   if (s.local && s.remote) lines.push(`  wireshark: ${wiresharkFilter(s.proto, s.local, s.remote)}`);
   return lines.join('\n');
 }
@@ -95,8 +85,10 @@ export function formatClock(iso: string): string {
 /** One line per request a server served: time, peer, command, bytes, outcome. */
 export function formatServedLine(event: LabEvent, s: ExchangeSummary): string {
   const outcome = s.error ? `${s.command === 'bad' ? 'refused' : s.end}: ${s.error.message}` : s.end;
-  const rate = s.throughputBps > 0 && s.durationMs >= 1 ? ` ${formatRate(s.throughputBps)}` : '';
-  return `${formatClock(event.time)}  ${s.remote || event.remote}  ${describeRequest(s)}${cappedNote(s)}  ${formatCount(s.bytes)} B${rate}  ${outcome}`;
+  const rate =
+    s.throughputBps > 0 ? ` ${formatRate(s.throughputBps)}` : s.bytes > 0 ? ` (${describeRate(s)})` : '';
+  const bytes = s.queuedNotConfirmed ? queuedSentence(s.bytes, s.expected) : `${formatCount(s.bytes)} B`;
+  return `${formatClock(event.time)}  ${s.remote || event.remote}  ${describeRequest(s)}${cappedNote(s)}  ${bytes}${rate}  ${outcome}`;
 }
 
 /** The server log says when a stream's count was cut to the stream limit (PROTOCOL.md §3). */

@@ -42,8 +42,10 @@ function parseAddress(allowEmptyHost: boolean): (text: string) => { host: string
   return (text) => {
     const r = parseHostPort(text);
     if (!r.ok) throw new InvalidArgumentError(`${r.message}.`);
-    if (!allowEmptyHost && r.host === '') throw new InvalidArgumentError('the target needs a host, e.g. 127.0.0.1:8120.');
-    if (!allowEmptyHost && r.port === 0) throw new InvalidArgumentError('the target needs a port from 1 to 65535.');
+    if (!allowEmptyHost && r.host === '')
+      throw new InvalidArgumentError('the target needs a host, e.g. 127.0.0.1:8120.');
+    if (!allowEmptyHost && r.port === 0)
+      throw new InvalidArgumentError('the target needs a port from 1 to 65535.');
     return { host: r.host, port: r.port };
   };
 }
@@ -51,28 +53,66 @@ function parseAddress(allowEmptyHost: boolean): (text: string) => { host: string
 export function registerLinkCommand(program: Program): void {
   const cmd = program
     .command('link')
-    .description('relay between a client and a server with network conditions (loss, delay, rate …) until Ctrl-C')
+    .description(
+      'relay between a client and a server with network conditions (loss, delay, rate …) until Ctrl-C',
+    )
     .addArgument(new Argument('<proto>', 'tcp or udp').choices(['tcp', 'udp']))
-    .requiredOption('--listen <H:P>', 'where the link listens (":9000" = all interfaces, port 9000)', parseAddress(true))
+    .requiredOption(
+      '--listen <H:P>',
+      'where the link listens (":9000" = all interfaces, port 9000)',
+      parseAddress(true),
+    )
     .requiredOption('--to <H:P>', 'the server the link forwards to', parseAddress(false))
     .option('--loss <PCT>', 'random loss, e.g. 5% (TCP: shown as a retransmission delay)', parsePercentFlag)
-    .option('--burst <P_GB,P_BG>', 'bursty loss (Gilbert–Elliott): P(good→bad),P(bad→good), e.g. 1%,25%', parseBurstFlag)
+    .option(
+      '--burst <P_GB,P_BG>',
+      'bursty loss (Gilbert–Elliott): P(good→bad),P(bad→good), e.g. 1%,25%',
+      parseBurstFlag,
+    )
     .option('--dup <PCT>', 'UDP: duplicate this share of datagrams, e.g. 1%', parsePercentFlag)
-    .option('--reorder <PCT>', 'UDP: hold this share back 10 ms so later ones overtake, e.g. 2%', parsePercentFlag)
+    .option(
+      '--reorder <PCT>',
+      'UDP: hold this share back 10 ms so later ones overtake, e.g. 2%',
+      parsePercentFlag,
+    )
     .option('--delay <MS>', 'one-way delay, e.g. 40ms', parseDurationFlag)
     .option('--jitter <MS>', '± uniform jitter around the delay, e.g. 10ms', parseDurationFlag)
     .option('--rate <RATE>', 'bandwidth limit, e.g. 1MB/s or 8Mbit/s', parseRateFlag)
-    .option('--queue <BYTES>', 'queue before the rate limit, e.g. 64KB (UDP: tail drop; TCP: backpressure)', parseBytesFlag)
+    .option(
+      '--queue <BYTES>',
+      'queue before the rate limit, e.g. 64KB (UDP: tail drop; TCP: backpressure)',
+      parseBytesFlag,
+    )
     .option('--mtu <BYTES>', 'UDP: drop datagrams whose IP packet is larger, e.g. 1500', parseBytesFlag)
     .option('--mtu-fragment', 'UDP: pass datagrams over the MTU and count them as fragmented instead')
-    .option('--slice <S[±V]>', 'TCP: re-cut the stream into writes of S ± V bytes, e.g. 100±50', parseSliceFlag)
+    .option(
+      '--slice <S[±V]>',
+      'TCP: re-cut the stream into writes of S ± V bytes, e.g. 100±50',
+      parseSliceFlag,
+    )
     .option('--stall <MS>', 'TCP: hold the stream once for this long', parseDurationFlag)
     .option('--stall-after <BYTES>', 'TCP: … after this many bytes (default 0)', parseBytesFlag)
     .option('--reset-after <BYTES>', 'TCP: reset both connections after this many bytes', parseBytesFlag)
-    .option('--retransmit <MS>', 'TCP: how long a "lost" chunk is held (default 200ms, the minimum RTO)', parseDurationFlag)
-    .option('--seed <N>', 'seed of the random choices: the same seed drops the same datagrams (default 1)', parseSeedFlag)
-    .option('--preset <NAME>', `start from a preset: ${LINK_PRESETS.map((p) => p.name).join(', ')}`, parsePresetFlag)
-    .addOption(new Option('--direction <DIR>', 'which way the conditions apply').choices(['both', 'up', 'down']).default('both'))
+    .option(
+      '--retransmit <MS>',
+      'TCP: how long a "lost" chunk is held (default 200ms, the minimum RTO)',
+      parseDurationFlag,
+    )
+    .option(
+      '--seed <N>',
+      'seed of the random choices: the same seed drops the same datagrams (default 1)',
+      parseSeedFlag,
+    )
+    .option(
+      '--preset <NAME>',
+      `start from a preset: ${LINK_PRESETS.map((p) => p.name).join(', ')}`,
+      parsePresetFlag,
+    )
+    .addOption(
+      new Option('--direction <DIR>', 'which way the conditions apply')
+        .choices(['both', 'up', 'down'])
+        .default('both'),
+    )
     .option('--csv <FILE>', "write the session's events as CSV when done")
     .option('--json', 'one JSON event per line on stdout (summaries, errors)')
     .addHelpText(
@@ -97,7 +137,8 @@ Examples:
       });
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        const field = [...issue.path].reverse().find((p) => typeof p === 'string' && FIELD_FLAGS[p]) as string | undefined;
+        const field = [...issue.path].reverse().find((p) => typeof p === 'string' && FIELD_FLAGS[p]) as
+          string | undefined;
         const name = field ? FIELD_FLAGS[field] : issue.path[0] === 'listenPort' ? '--listen' : '--to';
         cmd.error(`error: ${name}: ${issue.message}.`);
         return;

@@ -52,13 +52,16 @@ export const parseBurstFlag = flag(parseBurst);
 
 export function parseSeedFlag(text: string): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text) || n > 0xffff_ffff) throw new InvalidArgumentError('a seed is a whole number from 0 to 4294967295.');
+  if (!/^\d+$/.test(text) || n > 0xffff_ffff)
+    throw new InvalidArgumentError('a seed is a whole number from 0 to 4294967295.');
   return n;
 }
 
 export function parsePresetFlag(name: string): string {
   if (!findLinkPreset(name)) {
-    throw new InvalidArgumentError(`no preset "${name}"; presets: ${LINK_PRESETS.map((p) => p.name).join(', ')}.`);
+    throw new InvalidArgumentError(
+      `no preset "${name}"; presets: ${LINK_PRESETS.map((p) => p.name).join(', ')}.`,
+    );
   }
   return name;
 }

@@ -1,9 +1,13 @@
-// The `netlab` command (bin/netlab.cjs runs this through tsx): server, client, link and browser mode.
+// The `netlab` command: server, client, link and browser mode. scripts/build-node.mjs bundles it into
+// out/node/netlab.cjs, which bin/netlab.cjs runs (no TypeScript compiler at run time).
 import { Command } from 'commander';
 import pkg from '../../package.json';
 import { registerClientCommand } from './client-command.js';
+import { registerCompareCommand } from './compare-command.js';
+import { registerExperimentCommand } from './experiment-command.js';
 import { registerLinkCommand } from './link-command.js';
 import { registerServerCommand } from './server-command.js';
+import { registerSessionsCommand } from './sessions-command.js';
 import { reportFailure } from './session.js';
 import { registerWebCommand } from './web-command.js';
 
@@ -19,6 +23,9 @@ function buildProgram(): Command {
   registerClientCommand(program);
   registerLinkCommand(program);
   registerWebCommand(program);
+  registerExperimentCommand(program);
+  registerCompareCommand(program);
+  registerSessionsCommand(program);
   return program;
 }
 

@@ -1,14 +1,20 @@
 // Argument parsers for commander: each turns bad input into one clear line naming the rule.
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
-import { UDP_MAX_PAYLOAD_BYTES } from '../../src-shared/protocol/limits.js';
+import { checkCommand } from '../../src-shared/api.js';
+import type { Command as LabCommand } from '../../src-shared/api.js';
+import {
+  CLIENT_WAIT_MAX_MS,
+  FILE_REQUEST_RE,
+  STREAM_INTERVAL_MAX_MS,
+  UDP_RATE_MAX_BYTES_PER_SEC,
+} from '../../src-shared/protocol/limits.js';
 import type { Proto } from '../../src-shared/protocol/limits.js';
 
 const INT_RE = /^\+?\d+$/;
 const DECIMAL_RE = /^\+?(\d+(\.\d*)?|\.\d+)$/;
-const ONE_HOUR_S = 3600;
-/** TCP stream segments larger than this are refused by the API contract (CommandSchema). */
-export const TCP_STREAM_MAX_SIZE_BYTES = 64 * 1024 * 1024;
+const WAIT_MAX_S = CLIENT_WAIT_MAX_MS / 1000;
+const RATE_MAX_MBPS = UDP_RATE_MAX_BYTES_PER_SEC / 1_000_000;
 
 export function parsePort(value: string): number {
   const port = Number(value);
@@ -27,8 +33,10 @@ export function parsePositiveInt(value: string): number {
 
 export function parseIntervalMs(value: string): number {
   const ms = Number(value);
-  if (!DECIMAL_RE.test(value) || ms > ONE_HOUR_S * 1000) {
-    throw new InvalidArgumentError('the interval is a number of milliseconds from 0 to 3600000.');
+  if (!DECIMAL_RE.test(value) || ms > STREAM_INTERVAL_MAX_MS) {
+    throw new InvalidArgumentError(
+      `the interval is a number of milliseconds from 0 to ${STREAM_INTERVAL_MAX_MS}.`,
+    );
   }
   return ms;
 }
@@ -36,8 +44,8 @@ export function parseIntervalMs(value: string): number {
 /** MB/s on the command line (0 = unpaced), bytes/s in the API. */
 export function parseRateMBps(value: string): number {
   const mbps = Number(value);
-  if (!DECIMAL_RE.test(value) || mbps > 100_000) {
-    throw new InvalidArgumentError('the UDP rate is in MB/s, from 0 (unpaced) to 100000.');
+  if (!DECIMAL_RE.test(value) || mbps > RATE_MAX_MBPS) {
+    throw new InvalidArgumentError(`the UDP rate is in MB/s, from 0 (unpaced) to ${RATE_MAX_MBPS}.`);
   }
   return Math.round(mbps * 1_000_000);
 }
@@ -45,8 +53,8 @@ export function parseRateMBps(value: string): number {
 /** Seconds on the command line, milliseconds in the API. */
 export function parseSecondsToMs(value: string): number {
   const s = Number(value);
-  if (!DECIMAL_RE.test(value) || s <= 0 || s > ONE_HOUR_S) {
-    throw new InvalidArgumentError(`expected seconds, more than 0 and at most ${ONE_HOUR_S}.`);
+  if (!DECIMAL_RE.test(value) || s <= 0 || s > WAIT_MAX_S) {
+    throw new InvalidArgumentError(`expected seconds, more than 0 and at most ${WAIT_MAX_S}.`);
   }
   return Math.max(1, Math.round(s * 1000));
 }
@@ -54,19 +62,39 @@ export function parseSecondsToMs(value: string): number {
 /** A file request may be any integer (the server explains why 0 or N over its limit is refused). */
 export function parseFileChars(value: string): number {
   const n = Number(value);
-  if (!/^[+-]?\d+$/.test(value) || !Number.isSafeInteger(n))
+  if (!FILE_REQUEST_RE.test(value) || !Number.isSafeInteger(n))
     throw new InvalidArgumentError('file N needs a whole number N.');
   return n;
 }
 
-/** Segment size limits depend on the protocol, so this runs once the protocol is known. */
+/** Where each command field is given on the command line, for error messages. */
+const FIELD_OPTION: Record<string, string> = {
+  text: 'echo',
+  chars: 'file',
+  intervalMs: '--interval',
+  count: '--count',
+  size: '--size',
+};
+
+/**
+ * The contract's own check of a command (CommandSchema via checkCommand, as the forms run it):
+ * the command, or one line naming the option at fault.
+ */
+export function checkCliCommand(
+  command: LabCommand,
+  proto: Proto,
+): { ok: true; value: LabCommand } | { ok: false; message: string } {
+  const checked = checkCommand(command, proto);
+  if (checked.ok) return checked;
+  const problem = checked.problems[0]!;
+  const where = FIELD_OPTION[problem.path] ?? problem.path;
+  return { ok: false, message: `${where}: ${problem.message}.` };
+}
+
+/** Checks one stream segment size for `proto` through the same schema (the PROMPT loop asks it alone). */
 export function checkSegmentSize(proto: Proto, size: number): string | null {
-  if (proto === 'udp' && size > UDP_MAX_PAYLOAD_BYTES) {
-    return `a UDP segment is at most ${UDP_MAX_PAYLOAD_BYTES} bytes (the largest IPv4 UDP payload), got ${size}.`;
-  }
-  if (size > TCP_STREAM_MAX_SIZE_BYTES)
-    return `a stream segment is at most ${TCP_STREAM_MAX_SIZE_BYTES} bytes.`;
-  return null;
+  const checked = checkCommand({ type: 'stream', intervalMs: 0, count: 1, size }, proto);
+  return checked.ok ? null : `${checked.problems[0]!.message}, got ${size}.`;
 }
 
 /** Options both `netlab server` and `netlab client` take to find their host and port. */

@@ -1,9 +1,26 @@
 // `netlab server tcp|udp [options]`: serves until Ctrl-C / SIGTERM, one line per request served.
+import { basename } from 'node:path';
 import { Argument } from 'commander';
 import type { Command as Program } from 'commander';
 import type { EndpointInfo, ServerConfig } from '../../src-shared/api.js';
 import type { LabEvent } from '../../src-shared/events.js';
-import { UDP_MAX_PAYLOAD_BYTES } from '../../src-shared/protocol/limits.js';
+import {
+  FILE_LIMIT_CHARS,
+  STREAM_LIMIT_SEGMENTS,
+  UDP_CHUNK_BYTES,
+  UDP_MAX_PAYLOAD_BYTES,
+  UDP_RATE_BYTES_PER_SEC_DEFAULT,
+} from '../../src-shared/protocol/limits.js';
+import {
+  STREAM_MAX_DURATION_MS_DEFAULT,
+  TCP_MAX_CONNECTIONS_DEFAULT,
+  TCP_MAX_CONNECTIONS_PER_HOST_DEFAULT,
+  UDP_MAX_TRANSFERS_DEFAULT,
+  UDP_MAX_TRANSFERS_PER_SOURCE_DEFAULT,
+  UDP_SOURCE_RATE_BYTES_PER_SEC_DEFAULT,
+  UDP_TOTAL_RATE_BYTES_PER_SEC_DEFAULT,
+} from '../../src-shared/protocol/server-limits.js';
+import { describeExposure } from '../../src-shared/server-exposure.js';
 import type { Proto } from '../../src-shared/protocol/limits.js';
 import type { Lab } from '../engine/lab.js';
 import { formatCount, formatServedLine } from './format.js';
@@ -19,6 +36,20 @@ interface ServerOptions extends TargetOptions {
   chunk?: number;
   rate?: number;
   seq: boolean;
+  maxConnections?: number;
+  maxPerHost?: number;
+  udpMaxPerSource?: number;
+  udpMaxTransfers?: number;
+  udpSourceRate?: number;
+  udpTotalRate?: number;
+  streamMaxDuration?: number;
+}
+
+const MB = 1e6;
+
+/** Whole seconds on the command line, milliseconds in the API (the schema checks the range). */
+function parseWholeSecondsToMs(value: string): number {
+  return parsePositiveInt(value) * 1000;
 }
 
 /** Event kinds `--json` prints: what happened to each request, not every packet. */
@@ -30,16 +61,51 @@ export function registerServerCommand(program: Program): void {
     .description('serve echo, file and stream requests over TCP or UDP until Ctrl-C')
     .addArgument(new Argument('<proto>', 'tcp or udp').choices(['tcp', 'udp']));
   addTargetOptions(cmd)
-    .option('--file-limit <N>', 'largest file in characters (default 123456789)', parsePositiveInt)
-    .option('--stream-limit <N>', 'most segments per stream (default 10001)', parsePositiveInt)
+    .option('--file-limit <N>', `largest file in characters (default ${FILE_LIMIT_CHARS})`, parsePositiveInt)
+    .option('--stream-limit <N>', `most segments per stream (default ${STREAM_LIMIT_SEGMENTS})`, parsePositiveInt)
+    .option(
+      '--stream-max-duration <S>',
+      `longest stream, count × interval, in seconds (default ${STREAM_MAX_DURATION_MS_DEFAULT / 1000})`,
+      parseWholeSecondsToMs,
+    )
     .option(
       '--chunk <BYTES>',
-      `UDP file datagram size, at most ${UDP_MAX_PAYLOAD_BYTES} (default 1120)`,
+      `UDP file datagram size, at most ${UDP_MAX_PAYLOAD_BYTES} (default ${UDP_CHUNK_BYTES})`,
       parsePositiveInt,
     )
     .option(
       '--rate <MBps>',
-      'UDP send rate per transfer in MB/s (default 40; 0 = as fast as possible, to show loss)',
+      `UDP send rate per transfer in MB/s (default ${UDP_RATE_BYTES_PER_SEC_DEFAULT / MB}; 0 = as fast as possible, to show loss)`,
+      parseRateMBps,
+    )
+    .option(
+      '--max-connections <N>',
+      `TCP: concurrent connections, then refused (default ${TCP_MAX_CONNECTIONS_DEFAULT})`,
+      parsePositiveInt,
+    )
+    .option(
+      '--max-per-host <N>',
+      `TCP: concurrent connections from one address (default ${TCP_MAX_CONNECTIONS_PER_HOST_DEFAULT})`,
+      parsePositiveInt,
+    )
+    .option(
+      '--udp-max-per-source <N>',
+      `UDP: concurrent transfers to one address (default ${UDP_MAX_TRANSFERS_PER_SOURCE_DEFAULT})`,
+      parsePositiveInt,
+    )
+    .option(
+      '--udp-max-transfers <N>',
+      `UDP: concurrent transfers in all (default ${UDP_MAX_TRANSFERS_DEFAULT})`,
+      parsePositiveInt,
+    )
+    .option(
+      '--udp-source-rate <MBps>',
+      `UDP: MB/s all replies to one address share (default ${UDP_SOURCE_RATE_BYTES_PER_SEC_DEFAULT / MB}; 0 = no budget)`,
+      parseRateMBps,
+    )
+    .option(
+      '--udp-total-rate <MBps>',
+      `UDP: MB/s the server sends in all (default ${UDP_TOTAL_RATE_BYTES_PER_SEC_DEFAULT / MB}; 0 = no budget)`,
       parseRateMBps,
     )
     .option('--no-seq', 'stream segments without sequence numbers (classic behaviour)')
@@ -86,6 +152,13 @@ async function serve(lab: Lab, proto: Proto, opts: ServerOptions): Promise<void>
       chunkBytes: opts.chunk,
       udpRateBytesPerSec: opts.rate,
       sequenceNumbers: opts.seq,
+      streamMaxDurationMs: opts.streamMaxDuration,
+      maxConnections: opts.maxConnections,
+      maxConnectionsPerHost: opts.maxPerHost,
+      udpMaxTransfersPerSource: opts.udpMaxPerSource,
+      udpMaxTransfers: opts.udpMaxTransfers,
+      udpSourceRateBytesPerSec: opts.udpSourceRate,
+      udpTotalRateBytesPerSec: opts.udpTotalRate,
     }),
   );
   serving = true;
@@ -93,6 +166,11 @@ async function serve(lab: Lab, proto: Proto, opts: ServerOptions): Promise<void>
     say(`listening ${proto} ${info.local ?? `${target.host}:${info.port ?? target.port}`}`);
     say(describeSettings(info));
   }
+  // Said in both modes (on stderr with --json): a server others can reach, and its bounds.
+  const exposure = describeExposure(info.proto, info.config as ServerConfig, info.local);
+  if (exposure !== null) say(exposure);
+  // If this process is killed, the journal is where the session (and the --csv) can be recovered.
+  say(describeJournal(lab.journalPath, opts.csv));
   const signal = await stopped;
   process.stderr.write(`netlab: ${signal}: stopping the server\n`);
   unwrap(await lab.stopServer({ endpointId: info.id }));
@@ -114,6 +192,12 @@ function printEvents(batch: readonly LabEvent[], json: boolean, serving: boolean
   }
   // One write per batch, not per line: a busy UDP server prints many lines a second.
   if (text !== '') process.stdout.write(text);
+}
+
+function describeJournal(journalPath: string, csv: string | undefined): string {
+  const id = basename(journalPath).replace(/\.ndjson$/, '');
+  const recover = `netlab sessions export ${id} --csv ${csv ?? 'FILE'}`;
+  return `session journal ${journalPath}; if this server is killed, recover with: ${recover}`;
 }
 
 function describeSettings(info: EndpointInfo): string {

@@ -52,7 +52,7 @@ export async function resolveTarget(opts: TargetOptions, ctx: TargetContext): Pr
 async function usableEntries(hostsPath: string | undefined, ctx: TargetContext): Promise<HostEntry[]> {
   const info = await loadHostsFile(hostsPath);
   for (const p of info.problems) ctx.warn(`${formatHostsProblem(p)} (skipped)`);
-  // An empty host means "all interfaces": fine to listen on, nothing to connect to (PROTOCOL.md §6).
+  // An empty host means "all interfaces": fine to listen on, nothing to connect to (docs/protocol.md §6).
   const entries = ctx.role === 'client' ? info.entries.filter((e) => e.host !== '') : info.entries;
   if (entries.length === 0) {
     throw new LabError(

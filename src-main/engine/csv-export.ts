@@ -42,10 +42,24 @@ class JournalLinesToRows extends Transform {
       // A journal cut short by a crash ends in a partial line; the rows before it still count.
       return;
     }
+    // The journal's own lines (the end marker of a clean close) are not events.
+    if (typeof event?.seq !== 'number') return;
     this.rows += 1;
     this.push(eventToCsvRow(event));
   }
 }
+
+/**
+ * OWASP "CSV injection": a text cell starting with = + - @ tab or CR is prefixed with a single
+ * quote, so a spreadsheet shows a peer's echo text instead of running it as a formula.
+ * csv-stringify leaves a cell that is a JS number alone (a negative number is not a formula), so
+ * the numeric columns of eventToCsvRow must stay numbers, never pre-formatted strings.
+ */
+export const CSV_STRINGIFY_OPTIONS = {
+  header: true,
+  columns: [...CSV_COLUMNS],
+  escape_formulas: true,
+} as const;
 
 export interface CsvStream {
   stream: Readable;
@@ -64,7 +78,7 @@ export function journalToCsv(journalPath: string, endByte: number): CsvStream {
   let stream!: Readable;
   // Errors anywhere destroy the whole chain, so the reader of `stream` sees them too.
   const done = new Promise<number>((resolve, reject) => {
-    stream = pipeline(source, toRows, stringify({ header: true, columns: [...CSV_COLUMNS] }), (err) =>
+    stream = pipeline(source, toRows, stringify(CSV_STRINGIFY_OPTIONS), (err) =>
       err ? reject(err) : resolve(toRows.rows),
     );
   });

@@ -63,3 +63,12 @@ export function toLabError(err: unknown, where?: string): LabError {
       return new LabError(code, `${e?.message ?? String(err)}${at ? ` (${at.trim()})` : ''}`);
   }
 }
+
+/** Socket errors keep their errno mapping; anything else is a bug in NetLab, said as such. */
+export function asLabError(err: unknown): LabError {
+  if (err instanceof LabError || typeof (err as NodeJS.ErrnoException | null)?.code === 'string') {
+    return toLabError(err);
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return new LabError('INTERNAL', `Internal error: ${message}`);
+}

@@ -12,12 +12,15 @@ export interface EventBatcherOptions {
   maxEvents?: number;
   /** Where a throwing listener's error goes; the other listeners still get the batch. */
   onListenerError?: (err: unknown) => void;
+  /** Runs on each batch before any listener sees it (the Lab orders and numbers it there). */
+  prepare?: (batch: LabEvent[]) => void;
 }
 
 export class EventBatcher {
   private readonly intervalMs: number;
   private readonly maxEvents: number;
   private readonly onListenerError: (err: unknown) => void;
+  private readonly prepare: ((batch: LabEvent[]) => void) | undefined;
   private readonly listeners = new Set<EventBatchListener>();
   private pending: LabEvent[] = [];
   private timer: NodeJS.Timeout | null = null;
@@ -27,6 +30,7 @@ export class EventBatcher {
     this.intervalMs = opts.intervalMs ?? BATCH_INTERVAL_MS;
     this.maxEvents = opts.maxEvents ?? BATCH_MAX_EVENTS;
     this.onListenerError = opts.onListenerError ?? reportListenerError;
+    this.prepare = opts.prepare;
   }
 
   push(event: LabEvent): void {
@@ -58,6 +62,7 @@ export class EventBatcher {
     // Swap first: a listener that causes new events re-enters push() with a fresh batch.
     const batch = this.pending;
     this.pending = [];
+    this.prepare?.(batch);
     for (const listener of [...this.listeners]) {
       try {
         listener(batch);

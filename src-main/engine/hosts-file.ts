@@ -1,16 +1,17 @@
-// Loads hosts.txt (PROTOCOL.md §6) from disk; parsing itself is pure and lives in src-shared.
+// Loads hosts.txt (docs/protocol.md §6) from disk; parsing itself is pure and lives in src-shared.
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { HostsInfo } from '../../src-shared/api.js';
 import { parseHostsFile } from '../../src-shared/hosts.js';
+import { packageRoot } from './package-root.js';
 import { LabError } from './errors.js';
 
 /** A hosts file larger than this is not a hosts file; refuse it rather than read it all. */
 export const HOSTS_FILE_MAX_BYTES = 1024 * 1024;
 
-/** The repository's hosts.txt (this file sits in src-main/engine; bundles sit in out/main). */
+/** The package's own hosts.txt, beside package.json (from the sources or any bundle in out/). */
 export function defaultHostsPath(): string {
-  return resolve(__dirname, '..', '..', 'hosts.txt');
+  return resolve(packageRoot(), 'hosts.txt');
 }
 
 /** Entries plus each bad line's problem (with its line number); bad lines never stop the rest. */

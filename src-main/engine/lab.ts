@@ -1,11 +1,13 @@
 // The Lab owns every server and client endpoint, implements the LabApi contract and publishes one
 // ordered, batched stream of events that is also journalled to disk. Every face of NetLab (CLI,
-// Electron IPC, browser mode) drives this one object.
+// Electron IPC, browser mode) drives this one object. Each endpoint runs on a worker thread of its
+// own (worker/), like a separate host; the Lab only talks to them and merges their events.
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { ERROR_CODES, isLabCommandName, labErr, labOk, parseLabArgs } from '../../src-shared/api.js';
 import type {
+  ClientConfig,
   EndpointInfo,
   ErrorCode,
   EventBatchListener,
@@ -15,70 +17,119 @@ import type {
   LabParsedArgs,
   LabResult,
   LabResults,
+  ServerConfig,
 } from '../../src-shared/api.js';
 import type { ExchangeSummary } from '../../src-shared/events.js';
 import { LinkConfigSchema } from '../../src-shared/link/conditions.js';
 import type { LinkConfig } from '../../src-shared/link/conditions.js';
+import { describeConditions } from '../../src-shared/link/describe.js';
 import { checkLinkConditions } from '../../src-shared/link/validate.js';
-import { TcpClient } from './client/tcp-client.js';
-import { UdpClient } from './client/udp-client.js';
 import { exportJournalCsv, journalToCsv } from './csv-export.js';
-import type { ClientEndpoint, ClientOptions, ServerEndpoint, ServerOptions } from './endpoint.js';
-import { LabError, toLabError } from './errors.js';
+import { LabError, asLabError } from './errors.js';
 import { EventBatcher } from './event-batcher.js';
-import { EventRecorder } from './event-sink.js';
-import type { EventSink } from './event-sink.js';
 import { loadHostsFile } from './hosts-file.js';
 import { Journal } from './journal.js';
-import { createLink } from './link/create-link.js';
-import type { LinkEndpoint } from './link/create-link.js';
-import { TcpServer } from './server/tcp-server.js';
-import { UdpServer } from './server/udp-server.js';
+import type { ClientRoute } from './endpoint.js';
+import type { LabEventInput } from './event-sink.js';
+import { defaultSessionDir, ensurePrivateDir } from './sessions/session-dir.js';
+import { pruneSessions } from './sessions/session-store.js';
+import { EventOrder } from './worker/event-order.js';
+import { LabClock, startLabClock } from './worker/lab-clock.js';
+import { WorkerHost } from './worker/worker-host.js';
+import type { EndpointKind, WorkerInit } from './worker/worker-protocol.js';
+import { workerScript } from './worker/worker-script.js';
 
 /** DESIGN.md: a crash loses at most the last second, so batches (= journal writes) come faster. */
 export const JOURNAL_FLUSH_MAX_MS = 1000;
+/** How long a send waits for the other workers' pending events; a hung worker delays it no more. */
+export const PEER_FLUSH_WAIT_MS = 250;
 
 export interface LabOptions {
-  /** NDJSON journal; default: a fresh file under os.tmpdir()/netlab-sessions, removed on close. */
+  /** NDJSON journal at this exact path; default: a fresh file in `sessionDir`, kept after close. */
   journalPath?: string;
+  /** The private folder of session journals (checked); default: defaultSessionDir(). */
+  sessionDir?: string;
+  /** Past this journal size per-packet events are summarised per exchange (bytes). */
+  journalMaxBytes?: number;
   /** hosts.txt for listHosts; default: the repository's hosts.txt. */
   hostsPath?: string;
   /** How often event batches reach subscribers and the journal (ms, at most 1000). */
   batchIntervalMs?: number;
+  /** A TypeScript worker entry to run instead of the endpoint worker (the pipeline benchmark). */
+  workerEntry?: string;
 }
+
+/** Arguments the bridge core parsed already (src-main/bridge): the Lab does not parse them twice. */
+const VALIDATED_ARGS = new WeakSet<object>();
 
 type Handler<K extends LabCommandName> = (args: LabParsedArgs<K>) => Promise<LabResults[K]>;
 
 export class Lab implements LabApi {
-  private readonly servers = new Map<string, ServerEndpoint>();
-  private readonly clients = new Map<string, ClientEndpoint>();
-  private readonly links = new Map<string, LinkEndpoint>();
+  private readonly servers = new Map<string, WorkerHost>();
+  private readonly clients = new Map<string, WorkerHost>();
+  private readonly links = new Map<string, WorkerHost>();
   /** Client id → the id of the link the lab started for its conditions. */
   private readonly clientLinks = new Map<string, string>();
-  private readonly sink: EventSink;
+  /** Every worker started and not yet exited, also one whose start() is still pending. */
+  private readonly workers = new Set<WorkerHost>();
+  private readonly origin = startLabClock();
+  private readonly clock = new LabClock(this.origin);
   private serverCount = 0;
   private clientCount = 0;
   private linkCount = 0;
+  private workerCount = 0;
   private closing: Promise<void> | null = null;
 
   private constructor(
     private readonly batcher: EventBatcher,
     private readonly journal: Journal,
     private readonly hostsPath: string | undefined,
+    private readonly workerEntry: string | undefined,
+    labRef: { lab: Lab | null },
   ) {
     // The journal subscribes first, so it has every batch before any front end sees it.
     batcher.onEvents((batch) => journal.append(batch));
-    this.sink = new EventRecorder((event) => batcher.push(event));
+    labRef.lab = this;
   }
 
   static async create(opts: LabOptions = {}): Promise<Lab> {
     const intervalMs = Math.min(Math.max(opts.batchIntervalMs ?? 25, 1), JOURNAL_FLUSH_MAX_MS);
-    const journal = Journal.open(opts.journalPath);
-    return new Lab(new EventBatcher({ intervalMs }), journal, opts.hostsPath);
+    // Sessions outlive their process; old ones are pruned when a lab starts in their folder.
+    if (opts.journalPath === undefined) {
+      // A folder that is not private stops the lab; a failed clean-up of old sessions does not.
+      const dir = ensurePrivateDir(opts.sessionDir ?? defaultSessionDir());
+      try {
+        pruneSessions(dir);
+      } catch {
+        // Another NetLab pruning the same folder at the same moment; the next start tries again.
+      }
+    }
+    const labRef: { lab: Lab | null } = { lab: null };
+    const journal = Journal.open({
+      path: opts.journalPath,
+      dir: opts.sessionDir,
+      maxBytes: opts.journalMaxBytes,
+      // The journal's notices (size cap reached, packet counts) are events like any other.
+      notify: (input) => labRef.lab?.emitLocal(input),
+    });
+    const order = new EventOrder();
+    return new Lab(
+      new EventBatcher({ intervalMs, prepare: order.stamp }),
+      journal,
+      opts.hostsPath,
+      opts.workerEntry,
+      labRef,
+    );
   }
 
+  /** The session journal; it stays after close, for `netlab sessions` and recovery. */
   get journalPath(): string {
     return this.journal.path;
+  }
+
+  /** Events journalled so far (the pipeline benchmark checks none was lost). */
+  get journalEventCount(): number {
+    return this.journal.eventCount;
   }
 
   onEvents(listener: EventBatchListener): () => void {
@@ -90,27 +141,33 @@ export class Lab implements LabApi {
     this.batcher.flush();
   }
 
-  /** For the IPC and WebSocket bridges: validates `args` against the contract, then dispatches. */
+  /** By name: validates `args` against the contract, then dispatches. */
   async call(name: string, args: unknown): Promise<LabResult<unknown>> {
     if (!isLabCommandName(name))
-      return labErr('BAD_ARGUMENT', `Unknown command: ${String(name).slice(0, 64)}`);
+      return labErr(
+        'BAD_REQUEST',
+        `unknown method ${JSON.stringify(String(name).slice(0, 64))}: not a NetLab command`,
+      );
     const method = this[name] as (a: unknown) => Promise<LabResult<unknown>>;
     return method.call(this, args);
+  }
+
+  /** For the bridge core (src-main/bridge), which validated `args` once already: not parsed again. */
+  async callValidated<K extends LabCommandName>(
+    name: K,
+    args: LabParsedArgs<K>,
+  ): Promise<LabResult<unknown>> {
+    VALIDATED_ARGS.add(args as object);
+    return this.call(name, args);
   }
 
   startServer(args: LabArgs<'startServer'>): Promise<LabResult<EndpointInfo>> {
     return this.handle('startServer', args, async (config) => {
       this.serverCount += 1;
-      const opts: ServerOptions = { id: `srv-${this.serverCount}`, config, sink: this.sink };
-      const server = config.proto === 'tcp' ? new TcpServer(opts) : new UdpServer(opts);
-      try {
-        const info = await server.start();
-        this.servers.set(server.id, server);
-        return info;
-      } catch (err) {
-        await server.close().catch(() => undefined);
-        throw err;
-      }
+      const host = this.spawn(`srv-${this.serverCount}`, 'server', config);
+      const info = await this.started(host);
+      this.servers.set(host.id, host);
+      return info;
     });
   }
 
@@ -124,43 +181,68 @@ export class Lab implements LabApi {
     return this.handle('openClient', args, async (config) => {
       this.clientCount += 1;
       const id = `cli-${this.clientCount}`;
-      const opts: ClientOptions = { id, config, sink: this.sink };
+      let via: ClientRoute | undefined;
       if (config.conditions) {
         // The link sits on loopback in front of the chosen server; the client talks to it.
         const ipv6 = isIP(config.host.replace(/^\[|\]$/g, '')) === 6;
-        const linkConfig = LinkConfigSchema.parse({
-          proto: config.proto,
-          listenHost: ipv6 ? '::1' : '127.0.0.1',
-          listenPort: 0,
-          targetHost: config.host,
-          targetPort: config.port,
-          conditions: config.conditions,
-        });
-        const link = await this.openLink(linkConfig, 'openClient');
-        const port = link.info().port ?? 0;
-        opts.via = { link: link.id, host: ipv6 ? '::1' : '127.0.0.1', port, conditions: link.conditionsText };
+        const listenHost = ipv6 ? '::1' : '127.0.0.1';
+        const link = await this.openLink(
+          LinkConfigSchema.parse({
+            proto: config.proto,
+            listenHost,
+            listenPort: 0,
+            targetHost: config.host,
+            targetPort: config.port,
+            conditions: config.conditions,
+          }),
+          'openClient',
+        );
+        via = {
+          link: link.id,
+          host: listenHost,
+          port: link.port ?? 0,
+          conditions: describeConditions(config.conditions, config.proto),
+        };
         this.clientLinks.set(id, link.id);
       }
-      const client = config.proto === 'tcp' ? new TcpClient(opts) : new UdpClient(opts);
-      this.clients.set(client.id, client);
-      return client.info();
+      const host = this.spawn(id, 'client', config, via);
+      let info: EndpointInfo;
+      try {
+        info = await this.started(host);
+      } catch (err) {
+        await this.closeClientLink(id);
+        throw err;
+      }
+      this.clients.set(host.id, host);
+      return info;
     });
   }
 
   closeClient(args: LabArgs<'closeClient'>): Promise<LabResult<null>> {
     return this.handle('closeClient', args, async ({ endpointId }) => {
       await this.remove(this.clients, endpointId, 'client');
-      const linkId = this.clientLinks.get(endpointId);
-      this.clientLinks.delete(endpointId);
-      if (linkId !== undefined && this.links.has(linkId)) await this.remove(this.links, linkId, 'link');
+      await this.closeClientLink(endpointId);
       return null;
     });
+  }
+
+  /** The link the lab started for a client's conditions goes with the client. */
+  private async closeClientLink(clientId: string): Promise<void> {
+    const linkId = this.clientLinks.get(clientId);
+    this.clientLinks.delete(clientId);
+    if (linkId !== undefined && this.links.has(linkId)) await this.remove(this.links, linkId, 'link');
   }
 
   /** Runs one exchange. Ends in error (refused, unknown host, server's error reply…) → ok: false. */
   send(args: LabArgs<'send'>): Promise<LabResult<ExchangeSummary>> {
     return this.handle('send', args, async ({ endpointId, command }) => {
-      const summary = await this.endpoint(this.clients, endpointId, 'client').run(command);
+      const host = this.endpoint(this.clients, endpointId, 'client');
+      const summary = unwrap(await host.call({ op: 'run', command })) as ExchangeSummary;
+      // The client's events came before its reply; a server's in this lab (its summary) may still
+      // be in its worker: fetch those too, so what the send resolved after is in the stream. Other
+      // clients' events are no part of this exchange (and 200 busy clients would delay it).
+      const peers = [...this.servers.values(), ...this.links.values()].filter((w) => w.alive);
+      await Promise.all(peers.map((w) => w.callWithin({ op: 'flush' }, PEER_FLUSH_WAIT_MS)));
       const failure = summaryFailure(summary);
       if (failure) throw failure;
       return summary;
@@ -169,39 +251,35 @@ export class Lab implements LabApi {
 
   cancel(args: LabArgs<'cancel'>): Promise<LabResult<null>> {
     return this.handle('cancel', args, async ({ endpointId }) => {
-      this.endpoint(this.clients, endpointId, 'client').cancel();
+      unwrap(await this.endpoint(this.clients, endpointId, 'client').call({ op: 'cancel' }));
       return null;
     });
   }
 
-  /** A network-conditions relay between any client and any server (issue 7). */
+  /** A network-conditions relay between any client and any server, on its own worker (issue 7). */
   startLink(args: LabArgs<'startLink'>): Promise<LabResult<EndpointInfo>> {
-    return this.handle('startLink', args, async (config) => (await this.openLink(config, 'startLink')).info());
+    return this.handle('startLink', args, (config) => this.openLink(config, 'startLink'));
   }
 
   stopLink(args: LabArgs<'stopLink'>): Promise<LabResult<null>> {
     return this.handle('stopLink', args, ({ endpointId }) => this.remove(this.links, endpointId, 'link'));
   }
 
-  /** Checks, starts and registers a link; nothing is left behind when it cannot start. */
-  private async openLink(config: LinkConfig, command: string): Promise<LinkEndpoint> {
+  /** Checks, starts and registers a link; nothing is left running when it cannot start. */
+  private async openLink(config: LinkConfig, command: string): Promise<EndpointInfo> {
     const problem = checkLinkConditions(config.proto, config.conditions);
-    if (problem) throw new LabError('BAD_ARGUMENT', `${command}: conditions.${problem.path}: ${problem.message}`);
+    if (problem)
+      throw new LabError('BAD_ARGUMENT', `${command}: conditions.${problem.path}: ${problem.message}`);
     this.linkCount += 1;
-    const link = createLink({ id: `link-${this.linkCount}`, config, sink: this.sink });
-    try {
-      await link.start();
-    } catch (err) {
-      await link.close().catch(() => undefined);
-      throw err;
-    }
-    this.links.set(link.id, link);
-    return link;
+    const host = this.spawn(`link-${this.linkCount}`, 'link', config);
+    const info = await this.started(host);
+    this.links.set(host.id, host);
+    return info;
   }
 
   listEndpoints(args: LabArgs<'listEndpoints'> = {}): Promise<LabResult<EndpointInfo[]>> {
     return this.handle('listEndpoints', args, async () =>
-      [...this.servers.values(), ...this.clients.values(), ...this.links.values()].map((e) => e.info()),
+      [...this.servers.values(), ...this.clients.values(), ...this.links.values()].map((host) => host.info()),
     );
   }
 
@@ -239,20 +317,123 @@ export class Lab implements LabApi {
     return this.closing;
   }
 
+  /** Thread ids of the workers still running: none after close() (the tests check). */
+  runningWorkers(): number[] {
+    return [...this.workers].filter((w) => w.alive).map((w) => w.threadId);
+  }
+
+  /** The worker an endpoint runs on, for tests of the failure path. */
+  endpointWorker(endpointId: string): WorkerHost | undefined {
+    return this.servers.get(endpointId) ?? this.clients.get(endpointId) ?? this.links.get(endpointId);
+  }
+
   private async closeAll(): Promise<void> {
-    for (const client of this.clients.values()) client.cancel();
-    const endpoints = [...this.clients.values(), ...this.links.values(), ...this.servers.values()];
+    const clients = [...this.clients.values()];
     this.clients.clear();
+    this.servers.clear();
     this.links.clear();
     this.clientLinks.clear();
-    this.servers.clear();
-    await Promise.allSettled(endpoints.map((e) => e.close()));
+    // Clients first (closing one cancels its exchange), so an exchange ends 'cancelled' rather than
+    // cut off by its server; each close is bounded by WORKER_CLOSE_GRACE_MS, even for a hung worker.
+    await Promise.allSettled(clients.map((c) => c.close()));
+    await Promise.allSettled([...this.workers].map((w) => w.close()));
+    this.journal.flushPacketSummaries();
     this.batcher.close();
     this.journal.close();
   }
 
+  private spawn(
+    id: string,
+    role: 'server' | 'client' | 'link',
+    config: ServerConfig | ClientConfig | LinkConfig,
+    via?: ClientRoute,
+  ): WorkerHost {
+    const kind: EndpointKind = `${role}:${config.proto}`;
+    // What listEndpoints says until the worker's first reply.
+    const placeholder: EndpointInfo = {
+      id,
+      role,
+      proto: config.proto,
+      state: 'idle',
+      local: null,
+      remote: null,
+      port: null,
+      config,
+    };
+    this.workerCount += 1;
+    const init: WorkerInit = {
+      endpointId: id,
+      kind,
+      config,
+      clock: this.origin,
+      exchangePrefix: `x${this.workerCount}.`,
+      ...(via ? { via } : {}),
+    };
+    const host = new WorkerHost(
+      init,
+      workerScript(this.workerEntry),
+      placeholder,
+      {
+        onEvents: (events) => {
+          for (const event of events) this.batcher.push(event);
+        },
+        onFailure: (failed, message) => this.reportFailure(failed, message),
+      },
+      role !== 'client',
+    );
+    this.workers.add(host);
+    void host.exited.then(() => this.workers.delete(host));
+    return host;
+  }
+
+  /** Starts the endpoint in its worker; on failure the worker is ended before the error is returned. */
+  private async started(host: WorkerHost): Promise<EndpointInfo> {
+    const result = await host.call({ op: 'start' });
+    if (!result.ok) await host.close();
+    return unwrap(result) as EndpointInfo;
+  }
+
+  /** A dead worker is an error event on its endpoint, stamped on the lab's clock like any other. */
+  private reportFailure(host: WorkerHost, message: string): void {
+    const info = host.info();
+    this.emitLocal({
+      endpoint: host.id,
+      role: info.role,
+      proto: info.proto,
+      kind: 'error',
+      local: info.local ?? '',
+      remote: info.remote ?? '',
+      detail: message,
+    });
+  }
+
+  /** An event the main thread itself reports (a dead worker, the journal's notices). */
+  private emitLocal(input: LabEventInput): void {
+    const t = this.clock.now();
+    const event = {
+      seq: 0,
+      t,
+      time: this.clock.wallIso(t),
+      endpoint: input.endpoint,
+      role: input.role,
+      proto: input.proto,
+      kind: input.kind,
+      exchange: input.exchange ?? null,
+      command: input.command ?? null,
+      local: input.local ?? '',
+      remote: input.remote ?? '',
+      bytes: input.bytes ?? null,
+      segment: input.segment ?? null,
+      detail: input.detail ?? '',
+      ...(input.summary ? { summary: input.summary } : {}),
+    };
+    this.batcher.push(event);
+  }
+
   /** Everything emitted so far is on disk after this; returns the journal's length in bytes. */
   private journalSnapshot(): number {
+    this.batcher.flush();
+    // The journal's own notices (packet counts past its cap) come from that flush: write them too.
     this.batcher.flush();
     if (this.journal.error) throw this.journal.error;
     return this.journal.bytesWritten;
@@ -265,13 +446,13 @@ export class Lab implements LabApi {
   }
 
   private async remove(
-    map: Map<string, { close(): Promise<void> }>,
+    map: Map<string, WorkerHost>,
     id: string,
     role: 'server' | 'client' | 'link',
   ): Promise<null> {
-    const endpoint = this.endpoint(map, id, role);
+    const host = this.endpoint(map, id, role);
     map.delete(id);
-    await endpoint.close();
+    await host.close();
     return null;
   }
 
@@ -282,7 +463,8 @@ export class Lab implements LabApi {
     body: Handler<K>,
   ): Promise<LabResult<LabResults[K]>> {
     if (this.closing) return labErr('CANCELLED', 'The lab is closed.');
-    const parsed = parseLabArgs(name, args);
+    const validated = typeof args === 'object' && args !== null && VALIDATED_ARGS.has(args);
+    const parsed = validated ? labOk(args as LabParsedArgs<K>) : parseLabArgs(name, args);
     if (!parsed.ok) return parsed;
     try {
       return labOk(await body(parsed.value));
@@ -305,11 +487,8 @@ function knownCode(code: string): ErrorCode {
   return (ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'IO_ERROR';
 }
 
-/** Socket errors keep their errno mapping; anything else is a bug in NetLab, said as such. */
-function asLabError(err: unknown): LabError {
-  if (err instanceof LabError || typeof (err as NodeJS.ErrnoException | null)?.code === 'string') {
-    return toLabError(err);
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  return new LabError('INTERNAL', `Internal error: ${message}`);
+/** A worker's result record back into the LabError it stood for. */
+function unwrap(result: LabResult<unknown>): unknown {
+  if (!result.ok) throw new LabError(result.error.code, result.error.message);
+  return result.value;
 }

@@ -1,21 +1,29 @@
-// One browser tab's WebSocket: validates each call, dispatches it to the Lab, replies by id,
-// forwards event batches, and stops the endpoints the tab started when it goes away
-// (as closing an Electron window does).
+// One browser tab's WebSocket, the transport of the one bridge core (src-main/bridge): reads
+// each frame into a call, hands it to the core (which validates it, applies the page policy and
+// tracks what the tab owns), replies by id, forwards event batches, and tells the core when the
+// tab goes away (as closing an Electron window does).
 import type { RawData, WebSocket } from 'ws';
-import { isLabCommandName, labErr } from '../../src-shared/api.js';
-import type { LabCommandName, LabResult } from '../../src-shared/api.js';
-import type { BridgeCall, BridgeServerMessage } from '../../src-shared/bridge.js';
+import type { LabResult } from '../../src-shared/api.js';
+import type { BridgeServerMessage } from '../../src-shared/bridge.js';
 import type { LabEvent } from '../../src-shared/events.js';
+import type { BridgeCore } from '../bridge/bridge-core.js';
+import { malformedCall } from '../bridge/bridge-errors.js';
 import { eventsMessageFromLines } from '../engine/event-json.js';
 import { EventOutbox } from './event-outbox.js';
-import type { WebLab } from './web-lab.js';
 
 /** A reply to a message whose id could not be read carries this id. */
 export const UNKNOWN_CALL_ID = 0;
 
-type ParsedMessage = { ok: true; call: BridgeCall } | { ok: false; id: number; message: string };
+/** A call as read off the wire: the method is checked by the bridge core, like the arguments. */
+export interface WireCall {
+  id: number;
+  method: unknown;
+  args: unknown;
+}
 
-/** Pure: turns one text frame into a call, or says precisely what is wrong with it. */
+type ParsedMessage = { ok: true; call: WireCall } | { ok: false; id: number; message: string };
+
+/** Pure: turns one text frame into a call, or says precisely what is wrong with its framing. */
 export function parseBridgeMessage(text: string): ParsedMessage {
   let data: unknown;
   try {
@@ -34,26 +42,20 @@ export function parseBridgeMessage(text: string): ParsedMessage {
   }
   if (msg.type !== 'call')
     return { ok: false, id, message: `unknown message type ${JSON.stringify(msg.type)}` };
-  if (!isLabCommandName(msg.method)) {
-    return { ok: false, id, message: `unknown method ${JSON.stringify(msg.method)}` };
-  }
-  return { ok: true, call: { type: 'call', id, method: msg.method, args: msg.args } };
+  return { ok: true, call: { id, method: msg.method, args: msg.args } };
 }
 
-const RELEASE_METHOD: Partial<Record<LabCommandName, LabCommandName>> = {
-  startServer: 'stopServer',
-  openClient: 'closeClient',
-};
+let nextTabId = 0;
 
 export class BridgeConnection {
   private readonly outbox: EventOutbox;
-  /** Endpoints this tab started, with the command that releases each. */
-  private readonly owned = new Map<string, LabCommandName>();
+  /** The bridge core's owner id for this tab. */
+  private readonly owner = `tab-${++nextTabId}`;
   private closed = false;
 
   constructor(
     private readonly ws: WebSocket,
-    private readonly lab: WebLab,
+    private readonly core: BridgeCore,
     log: (line: string) => void,
   ) {
     this.outbox = new EventOutbox(
@@ -92,56 +94,28 @@ export class BridgeConnection {
 
   private onMessage(data: RawData, isBinary: boolean): void {
     if (isBinary) {
-      this.reply(UNKNOWN_CALL_ID, labErr('BAD_REQUEST', 'binary messages are not accepted; send JSON text'));
+      this.reply(UNKNOWN_CALL_ID, malformedCall('binary messages are not accepted; send JSON text'));
       return;
     }
     const parsed = parseBridgeMessage(rawToString(data));
     if (!parsed.ok) {
-      this.reply(parsed.id, labErr('BAD_REQUEST', parsed.message));
+      this.reply(parsed.id, malformedCall(parsed.message));
       return;
     }
     // Calls run concurrently: a long `send` must not hold up the `cancel` that stops it.
     void this.dispatch(parsed.call);
   }
 
-  private async dispatch(call: BridgeCall): Promise<void> {
-    let result: LabResult<unknown>;
-    try {
-      result = await this.lab.call(call.method, call.args);
-    } catch (err) {
-      result = labErr('INTERNAL', err instanceof Error ? err.message : String(err));
-    }
-    this.track(call, result);
+  private async dispatch(call: WireCall): Promise<void> {
+    const result = await this.core.call(this.owner, call.method, call.args);
     this.reply(call.id, result);
-  }
-
-  private track(call: BridgeCall, result: LabResult<unknown>): void {
-    if (!result.ok) return;
-    const release = RELEASE_METHOD[call.method];
-    const id = (result.value as { id?: unknown } | null)?.id;
-    if (release && typeof id === 'string') {
-      if (this.closed) void this.release(id, release);
-      else this.owned.set(id, release);
-    }
-    if (call.method === 'stopServer' || call.method === 'closeClient') {
-      this.owned.delete((call.args as { endpointId?: string } | null)?.endpointId ?? '');
-    }
   }
 
   private onClose(): void {
     if (this.closed) return;
     this.closed = true;
     this.outbox.close();
-    for (const [id, release] of this.owned) void this.release(id, release);
-    this.owned.clear();
-  }
-
-  private async release(endpointId: string, method: LabCommandName): Promise<void> {
-    try {
-      await this.lab.call(method, { endpointId });
-    } catch {
-      // Already gone: nothing to stop.
-    }
+    void this.core.release(this.owner);
   }
 }
 

@@ -2,9 +2,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { packageRoot } from '../engine/package-root.js';
 
-/** The repository root: this file lives in src-main/web. */
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/** The package root (beside package.json), whether this runs from source or from out/node. */
+export const REPO_ROOT = packageRoot();
 export const RENDERER_DIR = path.join(REPO_ROOT, 'out', 'renderer');
 /** A cold vite build of the renderer takes seconds; a hung one must not hold the command forever. */
 const RENDERER_BUILD_TIMEOUT_MS = 300_000;

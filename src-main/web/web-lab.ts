@@ -1,12 +1,11 @@
-// What browser mode needs from the engine's Lab: the same surface the Electron IPC bridge uses.
+// What browser mode needs from the engine's Lab: the bridge core's surface plus the CSV download.
 import type { Readable } from 'node:stream';
-import type { EventBatchListener, LabCommandName, LabResult } from '../../src-shared/api.js';
+import type { EventBatchListener } from '../../src-shared/api.js';
+import type { BridgeLab } from '../bridge/bridge-core.js';
 
-export interface WebLab {
-  /** Validates the arguments against the shared schema, then runs the command. */
-  call(name: LabCommandName, args: unknown): Promise<LabResult<unknown>>;
+export interface WebLab extends BridgeLab {
   /** Batches of events in order; returns an unsubscribe function. */
   onEvents(listener: EventBatchListener): () => void;
-  /** The session journal as CSV (header first), streamed from disk. */
+  /** The session journal as CSV (header first), streamed from disk: GET /export.csv. */
   csvStream(): Readable;
 }

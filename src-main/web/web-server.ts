@@ -10,6 +10,8 @@ import { WebSocketServer } from 'ws';
 import type { LabErrorInfo } from '../../src-shared/api.js';
 import { EXPORT_CSV_PATH, TOKEN_PARAM, WS_PATH, defaultCsvName } from '../../src-shared/bridge.js';
 import type { BridgeFatal } from '../../src-shared/bridge.js';
+import { BridgeCore } from '../bridge/bridge-core.js';
+import { buildContentSecurityPolicy, rendererSecurityHeaders } from '../bridge/content-security-policy.js';
 import { toLabError } from '../engine/errors.js';
 import { BridgeConnection } from './bridge-connection.js';
 import { sendText, serveStatic } from './static-files.js';
@@ -46,17 +48,9 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
+/** The renderer policy both faces send, plus exactly this server's bridge WebSocket. */
 export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    `connect-src 'self' ws://${WEB_HOST}:${port}`,
-    "img-src 'self' data: blob:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return buildContentSecurityPolicy({ websocket: `ws://${WEB_HOST}:${port}` });
 }
 
 export function tokenMatches(expected: string, given: string | null): boolean {
@@ -70,6 +64,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const token = randomBytes(TOKEN_BYTES).toString('base64url');
   const connections = new Set<BridgeConnection>();
+  // One core for every tab: each tab is an owner, as each Electron window is.
+  const core = new BridgeCore(opts.lab, log);
   let port = 0;
   const origin = (): string => `http://${WEB_HOST}:${port}`;
 
@@ -136,7 +132,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const connection = new BridgeConnection(ws, opts.lab, log);
+      const connection = new BridgeConnection(ws, core, log);
       connections.add(connection);
       ws.on('close', () => connections.delete(connection));
     });
@@ -184,12 +180,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 }
 
 function setSecurityHeaders(res: ServerResponse, port: number): void {
-  res.setHeader('Content-Security-Policy', contentSecurityPolicy(port));
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  // The token rides in the page URL; never hand it to another site as a Referer.
-  res.setHeader('Referrer-Policy', 'no-referrer');
+  for (const [name, value] of Object.entries(
+    rendererSecurityHeaders({ websocket: `ws://${WEB_HOST}:${port}` }),
+  ))
+    res.setHeader(name, value);
+  // Older browsers ignore frame-ancestors; a plain http origin also needs CORP.
   res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
 }
 

@@ -1,10 +1,16 @@
 // The exchange summary with the explanations a student needs to read it (what TCP reads are,
 // why UDP ends by timeout, which sequence numbers never arrived).
 import type { ReactNode } from 'react';
+import { cappedStreamSentence, QUEUED_NOT_CONFIRMED, RATE_UNMEASURABLE } from '../../src-shared/endings.js';
 import type { EndReason, ExchangeSummary } from '../../src-shared/events.js';
 import { fmtBits, fmtBytes, fmtInt, fmtMs, fmtPercent, fmtRate } from '../display/format.js';
 
-const COMMAND_NAMES: Record<string, string> = { echo: 'Echo', file: 'File', stream: 'Stream', bad: 'Bad request' };
+const COMMAND_NAMES: Record<string, string> = {
+  echo: 'Echo',
+  file: 'File',
+  stream: 'Stream',
+  bad: 'Bad request',
+};
 
 export function endReasonText(s: ExchangeSummary): string {
   const reasons: Record<EndReason, string> = {
@@ -12,11 +18,17 @@ export function endReasonText(s: ExchangeSummary): string {
     'idle-timeout':
       'No datagram arrived for the idle timeout, so the client stopped waiting: UDP has no end marker.',
     'prepare-timeout': 'file_prepared never arrived within the wait for it: is a server listening there?',
+    // The sentences themselves come from src-shared/endings.ts, through the summary's error.
+    'reply-timeout': `Timed out${s.error ? `: ${s.error.message}` : '.'}`,
+    short: `Cut short${s.error ? `: ${s.error.message}` : ': fewer bytes than expected arrived.'}`,
     error: `An error ended it${s.error ? `: ${s.error.message}` : '.'}`,
     cancelled: 'You cancelled it.',
     done: 'Complete: everything expected arrived.',
   };
-  return reasons[s.end];
+  const notes = [reasons[s.end]];
+  if (s.streamCap) notes.push(`Not loss: ${cappedStreamSentence(s.streamCap.sent, s.streamCap.requested)}.`);
+  if (s.queuedNotConfirmed) notes.push(`Bytes counted are what the kernel took: ${QUEUED_NOT_CONFIRMED}.`);
+  return notes.join(' ');
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -43,7 +55,9 @@ function PacketsRow({ s }: { s: ExchangeSummary }) {
   return (
     <Row label="Datagrams">
       {fmtInt(s.datagrams)}
-      <p className="explain">UDP keeps message boundaries: one datagram sent is one datagram received, or none.</p>
+      <p className="explain">
+        UDP keeps message boundaries: one datagram sent is one datagram received, or none.
+      </p>
     </Row>
   );
 }
@@ -74,9 +88,7 @@ export function SummaryPanel({ summary }: { summary: ExchangeSummary | null }) {
     <section role="region" aria-label="Summary" className="card summary">
       <div className="card-head">
         <h3>Summary</h3>
-        {summary ? (
-          <span className={`pill end-${summary.end}`}>{summary.end.replace('-', ' ')}</span>
-        ) : null}
+        {summary ? <span className={`pill end-${summary.end}`}>{summary.end === 'short' ? 'cut short' : summary.end.replace('-', ' ')}</span> : null}
       </div>
       {!summary ? (
         <p className="muted">Send a request: its summary appears here when the exchange ends.</p>
@@ -84,7 +96,9 @@ export function SummaryPanel({ summary }: { summary: ExchangeSummary | null }) {
         <>
           <p className="summary-title">
             {COMMAND_NAMES[summary.command ?? ''] ?? 'Request'} over {summary.proto.toUpperCase()} ·{' '}
-            <span className="mono">{summary.request.length > 60 ? `${summary.request.slice(0, 60)}…` : summary.request}</span>
+            <span className="mono">
+              {summary.request.length > 60 ? `${summary.request.slice(0, 60)}…` : summary.request}
+            </span>
           </p>
           <dl className="facts">
             <Row label="Received">
@@ -93,18 +107,31 @@ export function SummaryPanel({ summary }: { summary: ExchangeSummary | null }) {
                 ? ` of ${fmtInt(summary.expected)} (${fmtPercent(summary.bytes, summary.expected)})`
                 : ''}
             </Row>
-            <Row label="Lost">{summary.expected === null ? 'unknown (nothing was expected)' : `${fmtInt(summary.lost)} bytes`}</Row>
+            <Row label="Lost">
+              {summary.expected === null ? 'unknown (nothing was expected)' : `${fmtInt(summary.lost)} bytes`}
+            </Row>
             <Row label="Duration">{fmtMs(summary.durationMs)}</Row>
             <Row label="Throughput">
-              {fmtRate(summary.throughputBps)} <span className="muted">({fmtBits(summary.throughputBps)})</span>
+              {summary.throughputBps === 0 && summary.bytes > 0 ? (
+                RATE_UNMEASURABLE
+              ) : (
+                <>
+                  {fmtRate(summary.throughputBps)}{' '}
+                  <span className="muted">({fmtBits(summary.throughputBps)})</span>
+                </>
+              )}
             </Row>
             <PacketsRow s={summary} />
             <SegmentsRow s={summary} />
-            {summary.prepareMs !== null ? <Row label="file_prepared after">{fmtMs(summary.prepareMs)}</Row> : null}
+            {summary.prepareMs !== null ? (
+              <Row label="file_prepared after">{fmtMs(summary.prepareMs)}</Row>
+            ) : null}
             <Row label="How it ended">{endReasonText(summary)}</Row>
           </dl>
           {summary.bytes > 0 && summary.expected !== null && summary.bytes > summary.expected ? (
-            <p className="explain">More than expected arrived ({fmtBytes(summary.bytes - summary.expected)} extra).</p>
+            <p className="explain">
+              More than expected arrived ({fmtBytes(summary.bytes - summary.expected)} extra).
+            </p>
           ) : null}
         </>
       )}

@@ -3,6 +3,7 @@
 import type { ClientConfig } from '../../src-shared/api.js';
 import type { LabEvent } from '../../src-shared/events.js';
 import { UDP_IDLE_TIMEOUT_MS } from '../../src-shared/protocol/limits.js';
+import { showsFailedSummary } from './client-slice.js';
 import type { ClientState, WaitState } from './client-slice.js';
 import type { BatchExtension } from './events-slice.js';
 import { followNewest } from './timeline-batch.js';
@@ -24,6 +25,10 @@ export function clientBatchExtension(now: () => number): BatchExtension<ClientSt
     }
     const patch: Partial<ClientState> = { currentExchange: current };
     const x = current ? next.exchanges[current] : undefined;
+    // The send failed before this summary arrived (ok: false carries no summary): show it now.
+    if (x?.summary && !prev.sending && prev.lastSummary === null && showsFailedSummary(x.summary)) {
+      patch.lastSummary = x.summary;
+    }
     if (x?.proto !== 'udp') return patch;
     if (ended || x.summary) patch.wait = null;
     else if (activityT !== null) {

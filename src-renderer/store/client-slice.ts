@@ -1,11 +1,14 @@
 // Client endpoint slice: the form, the open client endpoint (re-opened when protocol, host or
 // port change), Send / Cancel, and the live state of the running exchange.
+import { ClientConfigSchema } from '../../src-shared/api.js';
 import type { ClientConfig, Command, EndpointInfo, HostsInfo } from '../../src-shared/api.js';
 import type { CommandKind, ExchangeSummary } from '../../src-shared/events.js';
 import {
   STREAM_DEFAULT_COUNT,
   STREAM_DEFAULT_INTERVAL_MS,
   STREAM_DEFAULT_SIZE_BYTES,
+  CLIENT_WAIT_MAX_MS,
+  TCP_REPLY_TIMEOUT_MS,
   UDP_IDLE_TIMEOUT_MS,
   UDP_PREPARE_TIMEOUT_MS,
 } from '../../src-shared/protocol/limits.js';
@@ -13,7 +16,15 @@ import type { Proto } from '../../src-shared/protocol/limits.js';
 import { encodeUtf8 } from '../../src-shared/protocol/text.js';
 import type { BaseState, EndpointHooks, GetState, SetState, StoreDeps } from './store-types.js';
 import { fieldForError, withoutErrors } from './store-types.js';
-import { checkChars, checkCount, checkHost, checkInterval, checkMessage, checkPort, checkSize } from './validation.js';
+import {
+  checkFormCommand,
+  checkHost,
+  checkPort,
+  readChars,
+  readCount,
+  readInterval,
+  readSize,
+} from './validation.js';
 
 export interface ClientForm {
   proto: Proto;
@@ -25,9 +36,20 @@ export interface ClientForm {
   intervalMs: string;
   count: string;
   size: string;
+  /** TCP: seconds without a reply byte before the exchange ends with TIMEOUT. */
+  replyTimeoutS: string;
 }
 
-export const CLIENT_FIELDS = ['host', 'port', 'message', 'chars', 'intervalMs', 'count', 'size'] as const;
+export const CLIENT_FIELDS = [
+  'host',
+  'port',
+  'replyTimeoutS',
+  'message',
+  'chars',
+  'intervalMs',
+  'count',
+  'size',
+] as const;
 export type ClientField = (typeof CLIENT_FIELDS)[number] | 'general';
 export type ClientErrors = Partial<Record<ClientField, string>>;
 
@@ -69,25 +91,61 @@ export const DEFAULT_CLIENT_FORM: ClientForm = {
   intervalMs: String(STREAM_DEFAULT_INTERVAL_MS),
   count: String(STREAM_DEFAULT_COUNT),
   size: String(STREAM_DEFAULT_SIZE_BYTES),
+  replyTimeoutS: String(TCP_REPLY_TIMEOUT_MS / 1000),
 };
+
+/** The reply timeout field (seconds) as the API's milliseconds, checked by ClientConfigSchema's own rule. */
+export function replyTimeoutFromForm(
+  raw: string,
+): { ok: true; value: number } | { ok: false; message: string } {
+  const text = raw.trim();
+  const seconds = Number(text);
+  if (text === '' || !/^\+?(\d+\.?\d*|\.\d+)$/.test(text) || seconds <= 0) {
+    return {
+      ok: false,
+      message: `Enter the reply timeout in seconds, more than 0, e.g. ${TCP_REPLY_TIMEOUT_MS / 1000}.`,
+    };
+  }
+  const ms = Math.max(1, Math.round(seconds * 1000));
+  const checked = ClientConfigSchema.shape.replyTimeoutMs.safeParse(ms);
+  if (!checked.success)
+    return {
+      ok: false,
+      message: `Must be at most ${(CLIENT_WAIT_MAX_MS / 1000).toLocaleString('en-US')} s.`,
+    };
+  return { ok: true, value: ms };
+}
 
 /** Validates the fields of the selected tab; returns the command and its expected payload bytes. */
 export function commandFromForm(
   form: ClientForm,
 ): { ok: true; command: Command; expected: number } | { ok: false; errors: ClientErrors } {
-  if (form.tab === 'echo') {
-    const m = checkMessage(form.message);
-    if (!m.ok) return { ok: false, errors: { message: m.message } };
-    return { ok: true, command: { type: 'echo', text: m.value }, expected: encodeUtf8(m.value.trim()).length };
-  }
+  const read = readCommand(form);
+  if (!read.ok) return read;
+  // The rules are the contract's (CommandSchema), the same check the CLI and the engine run.
+  const checked = checkFormCommand(read.command, form.proto);
+  if (!checked.ok) return { ok: false, errors: checked.errors as ClientErrors };
+  const command = checked.value;
+  const expected =
+    command.type === 'echo'
+      ? encodeUtf8(command.text.trim()).length
+      : command.type === 'file'
+        ? Math.max(0, command.chars)
+        : command.count * command.size;
+  return { ok: true, command, expected };
+}
+
+/** Reads the selected tab's fields as numbers / text; their limits are judged by checkFormCommand. */
+function readCommand(form: ClientForm): { ok: true; command: Command } | { ok: false; errors: ClientErrors } {
+  if (form.tab === 'echo') return { ok: true, command: { type: 'echo', text: form.message } };
   if (form.tab === 'file') {
-    const c = checkChars(form.chars);
+    const c = readChars(form.chars);
     if (!c.ok) return { ok: false, errors: { chars: c.message } };
-    return { ok: true, command: { type: 'file', chars: c.value }, expected: c.value };
+    return { ok: true, command: { type: 'file', chars: c.value } };
   }
-  const interval = checkInterval(form.intervalMs);
-  const count = checkCount(form.count);
-  const size = checkSize(form.size, form.proto);
+  const interval = readInterval(form.intervalMs);
+  const count = readCount(form.count);
+  const size = readSize(form.size);
   const errors: ClientErrors = {};
   if (!interval.ok) errors.intervalMs = interval.message;
   if (!count.ok) errors.count = count.message;
@@ -96,8 +154,12 @@ export function commandFromForm(
   return {
     ok: true,
     command: { type: 'stream', intervalMs: interval.value, count: count.value, size: size.value },
-    expected: count.value * size.value,
   };
+}
+
+/** Failed exchanges whose summary is worth showing beside the error: something did arrive, or was awaited. */
+export function showsFailedSummary(s: ExchangeSummary): boolean {
+  return s.end === 'short' || s.end === 'reply-timeout';
 }
 
 function timeouts(client: EndpointInfo | null): { idleMs: number; prepareMs: number } {
@@ -108,7 +170,11 @@ function timeouts(client: EndpointInfo | null): { idleMs: number; prepareMs: num
   };
 }
 
-export function createClientSlice(set: SetState<ClientState>, get: GetState<ClientState>, deps: StoreDeps): ClientSlice {
+export function createClientSlice(
+  set: SetState<ClientState>,
+  get: GetState<ClientState>,
+  deps: StoreDeps,
+): ClientSlice {
   const api = deps.transport.api;
   // Opens and closes run one after another, so a quick protocol switch never leaks an endpoint.
   let chain: Promise<EndpointInfo | null> = Promise.resolve(null);
@@ -117,23 +183,37 @@ export function createClientSlice(set: SetState<ClientState>, get: GetState<Clie
     const { clientForm: form, client: current } = get();
     const host = checkHost(form.host, 'client');
     const port = checkPort(form.port, 'client');
-    if (!host.ok || !port.ok) {
-      const errors = withoutErrors(get().clientErrors, 'host', 'port');
+    const replyTimeout = replyTimeoutFromForm(form.replyTimeoutS);
+    if (!host.ok || !port.ok || !replyTimeout.ok) {
+      const errors = withoutErrors(get().clientErrors, 'host', 'port', 'replyTimeoutS');
       if (!host.ok) errors.host = host.message;
       if (!port.ok) errors.port = port.message;
+      if (!replyTimeout.ok) errors.replyTimeoutS = replyTimeout.message;
       set({ clientErrors: errors });
       return null;
     }
     const config = current?.config as ClientConfig | undefined;
-    if (current && config && current.proto === form.proto && config.host === host.value && config.port === port.value) {
+    if (
+      current &&
+      config &&
+      current.proto === form.proto &&
+      config.host === host.value &&
+      config.port === port.value &&
+      (config.replyTimeoutMs ?? TCP_REPLY_TIMEOUT_MS) === replyTimeout.value
+    ) {
       return current;
     }
     if (current) {
       set({ client: null });
       await api.closeClient({ endpointId: current.id });
     }
-    const r = await api.openClient({ proto: form.proto, host: host.value, port: port.value });
-    const others = withoutErrors(get().clientErrors, 'host', 'port', 'general');
+    const r = await api.openClient({
+      proto: form.proto,
+      host: host.value,
+      port: port.value,
+      replyTimeoutMs: replyTimeout.value,
+    });
+    const others = withoutErrors(get().clientErrors, 'host', 'port', 'replyTimeoutS', 'general');
     if (!r.ok) {
       set({ clientErrors: { ...others, [fieldForError(r.error, CLIENT_FIELDS)]: r.error.message } });
       return null;
@@ -211,7 +291,17 @@ export function createClientSlice(set: SetState<ClientState>, get: GetState<Clie
       });
       const r = await api.send({ endpointId: client.id, command: checked.command });
       if (r.ok) set({ sending: false, wait: null, lastSummary: r.value });
-      else set({ sending: false, wait: null, clientErrors: { general: r.error.message } });
+      else {
+        // A reply cut short or timed out still has figures to show; its summary event may come later.
+        const current = get().currentExchange;
+        const summary = current ? get().exchanges[current]?.summary : null;
+        set({
+          sending: false,
+          wait: null,
+          clientErrors: { general: r.error.message },
+          lastSummary: summary && showsFailedSummary(summary) ? summary : null,
+        });
+      }
     },
 
     async cancel() {

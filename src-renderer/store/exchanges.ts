@@ -35,8 +35,6 @@ export interface ExchangesState {
   exchangeIds: string[];
 }
 
-export const EMPTY_EXCHANGES: ExchangesState = { exchanges: {}, exchangeIds: [] };
-
 /** Payload direction: a client counts what arrives, a server what it sends. */
 export function isPayload(e: LabEvent): boolean {
   return e.bytes !== null && (e.role === 'client' ? e.kind === 'rx' : e.kind === 'tx');

@@ -9,9 +9,22 @@ import {
   UDP_RATE_BYTES_PER_SEC_DEFAULT,
 } from '../../src-shared/protocol/limits.js';
 import type { Proto } from '../../src-shared/protocol/limits.js';
+import {
+  STREAM_MAX_DURATION_MS_DEFAULT,
+  STREAM_MAX_DURATION_MS_MAX,
+  TCP_MAX_CONNECTIONS_DEFAULT,
+  TCP_MAX_CONNECTIONS_MAX,
+  TCP_MAX_CONNECTIONS_PER_HOST_DEFAULT,
+  UDP_MAX_TRANSFERS_DEFAULT,
+  UDP_MAX_TRANSFERS_MAX,
+  UDP_MAX_TRANSFERS_PER_SOURCE_DEFAULT,
+  UDP_SOURCE_RATE_BYTES_PER_SEC_DEFAULT,
+  UDP_TOTAL_RATE_BYTES_PER_SEC_DEFAULT,
+} from '../../src-shared/protocol/server-limits.js';
 import type { BaseState, EndpointHooks, GetState, SetState, StoreDeps } from './store-types.js';
 import { fieldForError, withoutErrors } from './store-types.js';
 import { STREAM_LIMIT_MAX_SEGMENTS, checkHost, checkPort, checkWhole } from './validation.js';
+import type { Checked } from './validation.js';
 
 export interface ServerForm {
   proto: Proto;
@@ -23,9 +36,31 @@ export interface ServerForm {
   /** MB/s per UDP transfer; 0 = unpaced (the classic server's behaviour). */
   udpRateMBps: string;
   sequenceNumbers: boolean;
+  /** Bounds (docs/protocol.md §8). */
+  streamMaxDurationS: string;
+  maxConnections: string;
+  maxConnectionsPerHost: string;
+  udpMaxTransfersPerSource: string;
+  udpMaxTransfers: string;
+  udpSourceRateMBps: string;
+  udpTotalRateMBps: string;
 }
 
-export const SERVER_FIELDS = ['host', 'port', 'fileLimit', 'streamLimit', 'chunkBytes', 'udpRateMBps'] as const;
+export const SERVER_FIELDS = [
+  'host',
+  'port',
+  'fileLimit',
+  'streamLimit',
+  'chunkBytes',
+  'udpRateMBps',
+  'streamMaxDurationS',
+  'maxConnections',
+  'maxConnectionsPerHost',
+  'udpMaxTransfersPerSource',
+  'udpMaxTransfers',
+  'udpSourceRateMBps',
+  'udpTotalRateMBps',
+] as const;
 export type ServerField = (typeof SERVER_FIELDS)[number] | 'general';
 
 export interface ServerSlice extends EndpointHooks {
@@ -50,6 +85,13 @@ export const DEFAULT_SERVER_FORM: ServerForm = {
   chunkBytes: String(UDP_CHUNK_BYTES),
   udpRateMBps: String(UDP_RATE_BYTES_PER_SEC_DEFAULT / 1_000_000),
   sequenceNumbers: SEQUENCE_NUMBERS_DEFAULT,
+  streamMaxDurationS: String(STREAM_MAX_DURATION_MS_DEFAULT / 1000),
+  maxConnections: String(TCP_MAX_CONNECTIONS_DEFAULT),
+  maxConnectionsPerHost: String(TCP_MAX_CONNECTIONS_PER_HOST_DEFAULT),
+  udpMaxTransfersPerSource: String(UDP_MAX_TRANSFERS_PER_SOURCE_DEFAULT),
+  udpMaxTransfers: String(UDP_MAX_TRANSFERS_DEFAULT),
+  udpSourceRateMBps: String(UDP_SOURCE_RATE_BYTES_PER_SEC_DEFAULT / 1_000_000),
+  udpTotalRateMBps: String(UDP_TOTAL_RATE_BYTES_PER_SEC_DEFAULT / 1_000_000),
 };
 
 /** Validates the whole form; returns the config or the message per field. */
@@ -63,24 +105,37 @@ export function serverConfigFromForm(
     streamLimit: checkWhole(form.streamLimit, { label: 'the most segments per stream', min: 1, max: STREAM_LIMIT_MAX_SEGMENTS, example: '10001' }),
     chunkBytes: checkWhole(form.chunkBytes, { label: 'the UDP chunk size in bytes', min: 1, max: UDP_MAX_PAYLOAD_BYTES, maxWhy: '(the largest UDP payload)', example: '1120' }),
     udpRateMBps: checkWhole(form.udpRateMBps, { label: 'the UDP send rate in MB/s (0 = unpaced)', min: 0, max: 100_000, example: '40' }),
+    streamMaxDurationS: checkWhole(form.streamMaxDurationS, { label: 'the longest stream in seconds', min: 1, max: STREAM_MAX_DURATION_MS_MAX / 1000, example: '3600' }),
+    maxConnections: checkWhole(form.maxConnections, { label: 'the most TCP connections at once', min: 1, max: TCP_MAX_CONNECTIONS_MAX, example: '1000' }),
+    maxConnectionsPerHost: checkWhole(form.maxConnectionsPerHost, { label: 'the most TCP connections from one address', min: 1, max: TCP_MAX_CONNECTIONS_MAX, example: '64' }),
+    udpMaxTransfersPerSource: checkWhole(form.udpMaxTransfersPerSource, { label: 'the most UDP transfers to one address', min: 1, max: UDP_MAX_TRANSFERS_MAX, example: '4' }),
+    udpMaxTransfers: checkWhole(form.udpMaxTransfers, { label: 'the most UDP transfers at once', min: 1, max: UDP_MAX_TRANSFERS_MAX, example: '256' }),
+    udpSourceRateMBps: checkWhole(form.udpSourceRateMBps, { label: 'MB/s per source address (0 = no budget)', min: 0, max: 100_000, example: '40' }),
+    udpTotalRateMBps: checkWhole(form.udpTotalRateMBps, { label: 'MB/s in all (0 = no budget)', min: 0, max: 100_000, example: '100' }),
   };
   const errors: Partial<Record<ServerField, string>> = {};
   for (const [field, c] of Object.entries(checks)) if (!c.ok) errors[field as ServerField] = c.message;
-  const { host, port, fileLimit, streamLimit, chunkBytes, udpRateMBps } = checks;
-  if (!host.ok || !port.ok || !fileLimit.ok || !streamLimit.ok || !chunkBytes.ok || !udpRateMBps.ok) {
-    return { ok: false, errors };
-  }
+  const c = checks;
+  if (Object.values(checks).some((x) => !x.ok)) return { ok: false, errors };
+  const v = (x: Checked<number>): number => (x.ok ? x.value : 0);
   return {
     ok: true,
     config: {
       proto: form.proto,
-      host: host.value,
-      port: port.value,
-      fileLimit: fileLimit.value,
-      streamLimit: streamLimit.value,
-      chunkBytes: chunkBytes.value,
-      udpRateBytesPerSec: udpRateMBps.value * 1_000_000,
+      host: c.host.ok ? c.host.value : '',
+      port: v(c.port),
+      fileLimit: v(c.fileLimit),
+      streamLimit: v(c.streamLimit),
+      chunkBytes: v(c.chunkBytes),
+      udpRateBytesPerSec: v(c.udpRateMBps) * 1_000_000,
       sequenceNumbers: form.sequenceNumbers,
+      streamMaxDurationMs: v(c.streamMaxDurationS) * 1000,
+      maxConnections: v(c.maxConnections),
+      maxConnectionsPerHost: v(c.maxConnectionsPerHost),
+      udpMaxTransfersPerSource: v(c.udpMaxTransfersPerSource),
+      udpMaxTransfers: v(c.udpMaxTransfers),
+      udpSourceRateBytesPerSec: v(c.udpSourceRateMBps) * 1_000_000,
+      udpTotalRateBytesPerSec: v(c.udpTotalRateMBps) * 1_000_000,
     },
   };
 }

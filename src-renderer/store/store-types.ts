@@ -65,10 +65,11 @@ export interface StoreDeps {
 export function fieldForError<F extends string>(error: LabErrorInfo, fields: readonly F[]): F | 'general' {
   if (error.code === 'ADDR_IN_USE' || error.code === 'PERMISSION_DENIED') return fieldIfPresent('port', fields);
   if (error.code === 'HOST_NOT_FOUND' || error.code === 'ADDR_NOT_AVAILABLE') return fieldIfPresent('host', fields);
-  if (error.code === 'BAD_ARGUMENT') {
-    // parseLabArgs words it "startServer: port: Too big…": the second part is the field path.
-    const path = /^\w+: (\w+)/.exec(error.message)?.[1];
-    if (path) return fieldIfPresent(path, fields);
+  if (error.path) {
+    // The schema issue's path ("port", "command.size"): the innermost part that is a form field.
+    const parts = error.path.split('.').reverse();
+    const found = parts.find((p) => (fields as readonly string[]).includes(p));
+    if (found) return found as F;
   }
   return 'general';
 }

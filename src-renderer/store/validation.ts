@@ -1,21 +1,21 @@
-// Form checks done before anything is sent, each with a message a student can act on.
-import { FILE_LIMIT_CHARS, REQUEST_MAX_BYTES, UDP_MAX_PAYLOAD_BYTES } from '../../src-shared/protocol/limits.js';
+// Form checks done before anything is sent, each with a message a student can act on. Fields are
+// read here (is it a number?); the rules are the contract's own (checkCommand in src-shared/api.ts,
+// the schema every face runs), so a limit lives in one place.
+import { checkCommand } from '../../src-shared/api.js';
+import type { Command, FieldProblem } from '../../src-shared/api.js';
+import { FILE_REQUEST_RE } from '../../src-shared/protocol/limits.js';
 import type { Proto } from '../../src-shared/protocol/limits.js';
-import { encodeUtf8 } from '../../src-shared/protocol/text.js';
+
+export { STREAM_LIMIT_MAX_SEGMENTS } from '../../src-shared/protocol/limits.js';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
-
-/** Largest TCP stream segment the contract accepts (64 MiB). */
-export const TCP_SEGMENT_MAX_BYTES = 64 * 1024 * 1024;
-export const STREAM_INTERVAL_MAX_MS = 3_600_000;
-export const STREAM_LIMIT_MAX_SEGMENTS = 10_000_000;
 
 const n = (v: number): string => v.toLocaleString('en-US');
 
 /** Digits with optional thousands separators (`1,000,000`, `1_000_000`, `1 000 000`). */
 function parseWhole(raw: string): number | null {
   const text = raw.trim().replace(/[,_\s\u202f]/g, '');
-  if (!/^[+-]?\d+$/.test(text)) return null;
+  if (!FILE_REQUEST_RE.test(text)) return null;
   return Number(text);
 }
 
@@ -29,11 +29,9 @@ interface WholeRule {
 }
 
 export function checkWhole(raw: string, rule: WholeRule): Checked<number> {
-  if (raw.trim() === '') return { ok: false, message: `Enter ${rule.label}, e.g. ${rule.example}.` };
-  const value = parseWhole(raw);
-  if (value === null) {
-    return { ok: false, message: `“${raw.trim()}” is not a whole number. Enter ${rule.label}, e.g. ${rule.example}.` };
-  }
+  const read = readWhole(raw, rule.label, rule.example);
+  if (!read.ok) return read;
+  const value = read.value;
   if (value < rule.min) return { ok: false, message: `Must be at least ${n(rule.min)}.` };
   if (value > rule.max) {
     return { ok: false, message: `Must be at most ${n(rule.max)}${rule.maxWhy ? ` ${rule.maxWhy}` : ''}.` };
@@ -41,57 +39,64 @@ export function checkWhole(raw: string, rule: WholeRule): Checked<number> {
   return { ok: true, value };
 }
 
-export function checkChars(raw: string): Checked<number> {
-  return checkWhole(raw, {
-    label: 'how many characters the file should have',
-    min: 1,
-    max: FILE_LIMIT_CHARS,
-    maxWhy: '(the file limit of a classic server)',
-    example: '1000000',
-  });
+/** A whole number as typed; its range is for the schema (or a checkWhole rule) to judge. */
+export function readWhole(raw: string, label: string, example: string): Checked<number> {
+  if (raw.trim() === '') return { ok: false, message: `Enter ${label}, e.g. ${example}.` };
+  const value = parseWhole(raw);
+  if (value === null) {
+    return { ok: false, message: `“${raw.trim()}” is not a whole number. Enter ${label}, e.g. ${example}.` };
+  }
+  return { ok: true, value };
 }
 
-export function checkCount(raw: string): Checked<number> {
-  return checkWhole(raw, {
-    label: 'how many segments to ask for',
-    min: 1,
-    max: Number.MAX_SAFE_INTEGER,
-    example: '1000',
-  });
+/** Any whole number may be asked for: the server answers 0 or N over its limit with its own reply. */
+export function readChars(raw: string): Checked<number> {
+  return readWhole(raw, 'how many characters the file should have', '1000000');
 }
 
-export function checkSize(raw: string, proto: Proto): Checked<number> {
-  const udp = proto === 'udp';
-  return checkWhole(raw, {
-    label: 'the size of each segment in bytes',
-    min: 1,
-    max: udp ? UDP_MAX_PAYLOAD_BYTES : TCP_SEGMENT_MAX_BYTES,
-    maxWhy: udp
-      ? 'for UDP: one datagram carries at most 65,507 bytes (65,535 − 8 UDP header − 20 IP header)'
-      : '(64 MiB)',
-    example: '1024',
-  });
+export function readCount(raw: string): Checked<number> {
+  return readWhole(raw, 'how many segments to ask for', '1000');
 }
 
-export function checkInterval(raw: string): Checked<number> {
+export function readSize(raw: string): Checked<number> {
+  return readWhole(raw, 'the size of each segment in bytes', '1024');
+}
+
+export function readInterval(raw: string): Checked<number> {
   const text = raw.trim();
   if (text === '') return { ok: false, message: 'Enter the interval between segments in ms, e.g. 10.' };
   if (!/^\+?(\d+\.?\d*|\.\d+)$/.test(text)) {
     return { ok: false, message: `“${text}” is not a number of milliseconds ≥ 0, e.g. 10 or 2.5.` };
   }
-  const value = Number(text);
-  if (value > STREAM_INTERVAL_MAX_MS) return { ok: false, message: `Must be at most ${n(STREAM_INTERVAL_MAX_MS)} ms.` };
-  return { ok: true, value };
+  return { ok: true, value: Number(text) };
 }
 
-export function checkMessage(text: string): Checked<string> {
-  const bytes = encodeUtf8(text).length;
-  // The client adds a final newline, which counts towards the request limit.
-  const max = REQUEST_MAX_BYTES - 1;
-  if (bytes > max) {
-    return { ok: false, message: `A request is at most ${n(REQUEST_MAX_BYTES)} bytes; this message is ${n(bytes)} bytes.` };
+/** The schema's sentence as a form message: "A UDP segment is at most 65,507 bytes: …." */
+export function formMessage(problem: FieldProblem): string {
+  const text = problem.message;
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+}
+
+/** Command field (schema path) → the form field it is typed into. */
+const COMMAND_FIELD_TO_FORM: Record<string, string> = { text: 'message' };
+
+/**
+ * Checks a command read from the form with the contract's rules; problems come back keyed by the
+ * form field they belong to (from the issue's path, never from its wording).
+ */
+export function checkFormCommand(
+  command: Command,
+  proto: Proto,
+): { ok: true; value: Command } | { ok: false; errors: Record<string, string> } {
+  const checked = checkCommand(command, proto);
+  if (checked.ok) return checked;
+  const errors: Record<string, string> = {};
+  for (const p of checked.problems) {
+    const path = p.path.split('.').at(-1) ?? '';
+    const field = COMMAND_FIELD_TO_FORM[path] ?? (path || 'general');
+    errors[field] ??= formMessage(p);
   }
-  return { ok: true, value: text };
+  return { ok: false, errors };
 }
 
 export function checkPort(raw: string, role: 'server' | 'client'): Checked<number> {

@@ -2,6 +2,7 @@
 // the summary, the Wireshark filter, the timeline and the event log.
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { UDP_MAX_PAYLOAD_BYTES } from '../../src-shared/protocol/limits.js';
 import { AddressFields } from '../components/address-fields.js';
 import { CommandTabs } from '../components/command-tabs.js';
 import { ErrorLine, Field } from '../components/field.js';
@@ -32,7 +33,9 @@ function ClientStatus() {
 /** Keeps one client endpoint open for the form's protocol, host and port; closes it on unmount. */
 function useClientEndpoint(): void {
   const store = useClientStore();
-  const key = useClient((s) => `${s.clientForm.proto}|${s.clientForm.host}|${s.clientForm.port}`);
+  const key = useClient(
+    (s) => `${s.clientForm.proto}|${s.clientForm.host}|${s.clientForm.port}|${s.clientForm.replyTimeoutS}`,
+  );
   useEffect(() => {
     const timer = setTimeout(() => void store.getState().syncClient(), REOPEN_DEBOUNCE_MS);
     return () => clearTimeout(timer);
@@ -54,7 +57,12 @@ function CommandFields({ form, disabled }: { form: ClientForm; disabled: boolean
   }
   if (form.tab === 'file') {
     return (
-      <Field label="Characters" {...bind('chars')} inputMode="numeric" hint="1 … 123,456,789; the server sends file_prepared, then N × “A”." />
+      <Field
+        label="Characters"
+        {...bind('chars')}
+        inputMode="numeric"
+        hint="Any whole number: the server sends file_prepared, then N × “A”, or says why it refuses N."
+      />
     );
   }
   return (
@@ -65,7 +73,7 @@ function CommandFields({ form, disabled }: { form: ClientForm; disabled: boolean
         label="Size (bytes)"
         {...bind('size')}
         inputMode="numeric"
-        hint={form.proto === 'udp' ? 'UDP: at most 65,507' : undefined}
+        hint={form.proto === 'udp' ? `UDP: at most ${UDP_MAX_PAYLOAD_BYTES.toLocaleString('en-US')}` : undefined}
       />
     </div>
   );
@@ -88,6 +96,18 @@ function CommandCard() {
         }}
       >
         <AddressFields role="client" value={form} errors={errors} disabled={sending} onField={setField} />
+        {form.proto === 'tcp' ? (
+          <Field
+            label="Reply timeout (s)"
+            className="field-reply-timeout"
+            value={form.replyTimeoutS}
+            onValue={(v) => setField('replyTimeoutS', v)}
+            error={errors.replyTimeoutS}
+            disabled={sending}
+            inputMode="decimal"
+            hint="No reply byte for this long ends the exchange with TIMEOUT."
+          />
+        ) : null}
         <CommandTabs value={form.tab} onChange={(tab) => setField('tab', tab)}>
           <CommandFields form={form} disabled={sending} />
         </CommandTabs>
@@ -112,7 +132,11 @@ function ExchangeCard() {
   const where = useClient(
     useShallow((s) => {
       const x = s.currentExchange ? s.exchanges[s.currentExchange] : undefined;
-      return { proto: summary?.proto ?? x?.proto, local: summary?.local ?? x?.local ?? '', remote: summary?.remote ?? x?.remote ?? '' };
+      return {
+        proto: summary?.proto ?? x?.proto,
+        local: summary?.local ?? x?.local ?? '',
+        remote: summary?.remote ?? x?.remote ?? '',
+      };
     }),
   );
   return (
@@ -128,7 +152,9 @@ function ExchangeCard() {
             <output className="reply-text mono">{summary.reply}</output>
           </div>
         ) : null}
-        {where.proto && (where.local || where.remote) ? <WiresharkFilter proto={where.proto} local={where.local} remote={where.remote} /> : null}
+        {where.proto && (where.local || where.remote) ? (
+          <WiresharkFilter proto={where.proto} local={where.local} remote={where.remote} />
+        ) : null}
       </section>
       <SummaryPanel summary={summary} />
     </>

@@ -1,6 +1,8 @@
 // The server window: protocol and address, settings, Start / Stop, peers, exchanges, the newest
 // exchange's timeline and the event log.
 import { useId } from 'react';
+import type { ServerConfig } from '../../src-shared/api.js';
+import { describeExposure } from '../../src-shared/server-exposure.js';
 import { AddressFields } from '../components/address-fields.js';
 import { ErrorLine, Field } from '../components/field.js';
 import { PaneHeader } from '../components/pane-header.js';
@@ -24,7 +26,7 @@ function Settings({ disabled }: { disabled: boolean }) {
   const errors = useServer((s) => s.serverErrors);
   const setField = useServer((s) => s.setServerField);
   const seqId = useId();
-  const field = (key: keyof ServerForm & ('fileLimit' | 'streamLimit' | 'chunkBytes' | 'udpRateMBps'), label: string, hint: string) => (
+  const field = (key: Exclude<keyof ServerForm, 'proto' | 'host' | 'port' | 'sequenceNumbers'>, label: string, hint: string) => (
     <Field
       label={label}
       value={form[key]}
@@ -44,6 +46,22 @@ function Settings({ disabled }: { disabled: boolean }) {
         {field('chunkBytes', 'UDP chunk (bytes)', 'datagram size for files')}
         {field('udpRateMBps', 'UDP rate (MB/s)', '0 = unpaced: shows UDP loss')}
       </div>
+      <div className="row row-settings" aria-label="Limits">
+        {field('streamMaxDurationS', 'Longest stream (s)', 'count × interval')}
+        {form.proto === 'tcp' ? (
+          <>
+            {field('maxConnections', 'Max connections', 'then refused with one line')}
+            {field('maxConnectionsPerHost', 'Max per host', 'connections from one address')}
+          </>
+        ) : (
+          <>
+            {field('udpMaxTransfersPerSource', 'Transfers per source', 'at once, to one address')}
+            {field('udpMaxTransfers', 'Transfers in all', 'at once')}
+            {field('udpSourceRateMBps', 'Per-source budget (MB/s)', 'what one address can be sent; 0 = none')}
+            {field('udpTotalRateMBps', 'Total budget (MB/s)', 'all sources together; 0 = none')}
+          </>
+        )}
+      </div>
       <div className="check">
         <input
           id={seqId}
@@ -54,6 +72,18 @@ function Settings({ disabled }: { disabled: boolean }) {
         <label htmlFor={seqId}>Sequence numbers in stream segments</label>
       </div>
     </fieldset>
+  );
+}
+
+/** The one-line warning that the server is reachable from the network, with its bounds. */
+function Exposure() {
+  const server = useServer((s) => s.server);
+  const line = server ? describeExposure(server.proto, server.config as ServerConfig, server.local) : null;
+  if (line === null) return null;
+  return (
+    <p className="exposure" role="note">
+      {line}
+    </p>
   );
 }
 
@@ -90,6 +120,7 @@ function ServerControls() {
             </span>
           ) : null}
         </div>
+        {server ? <Exposure /> : null}
         <ErrorLine message={errors.general} />
       </form>
     </section>

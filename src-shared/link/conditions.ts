@@ -49,7 +49,9 @@ export const DirectionConditionsSchema = z.object({
    * Both: the queue in front of the rate limit. UDP tail-drops a datagram that does not fit
    * (congestion loss); TCP stops reading from the sender while the queue is over it (backpressure).
    */
-  queueBytes: Bytes.min(1, 'a queue holds at least one byte').max(LINK_MAX_QUEUE_BYTES).default(LINK_DEFAULT_QUEUE_BYTES),
+  queueBytes: Bytes.min(1, 'a queue holds at least one byte')
+    .max(LINK_MAX_QUEUE_BYTES)
+    .default(LINK_DEFAULT_QUEUE_BYTES),
   /** UDP: datagrams whose IP packet (payload + 28) exceeds this are dropped or counted as fragmented; 0 = off. */
   mtuBytes: Bytes.max(UDP_MAX_PAYLOAD_BYTES + 28).default(0),
   mtuAction: z.enum(['drop', 'fragment']).default('drop'),
@@ -101,15 +103,24 @@ export const LinkConfigSchema = z
     /** UDP: a flow (one client source address) ends after this much silence both ways. */
     udpFlowIdleMs: z.number().int().min(1).max(3_600_000).default(LINK_UDP_FLOW_IDLE_MS),
   })
-  .refine((c) => !(c.listenPort !== 0 && c.listenPort === c.targetPort && sameHost(c.listenHost, c.targetHost)), {
-    message: 'the link cannot listen on the address it forwards to',
-    path: ['listenPort'],
-  });
+  .refine(
+    (c) => !(c.listenPort !== 0 && c.listenPort === c.targetPort && sameHost(c.listenHost, c.targetHost)),
+    {
+      message: 'the link cannot listen on the address it forwards to',
+      path: ['listenPort'],
+    },
+  );
 export type LinkConfigInput = z.input<typeof LinkConfigSchema>;
 export type LinkConfig = z.output<typeof LinkConfigSchema>;
 
 function sameHost(a: string, b: string): boolean {
   const norm = (h: string): string => h.replace(/^\[|\]$/g, '').toLowerCase();
   const loop = (h: string): boolean => h === 'localhost' || h === '127.0.0.1' || h === '::1';
-  return norm(a) === norm(b) || (loop(norm(a)) && loop(norm(b))) || norm(a) === '' || norm(a) === '0.0.0.0' || norm(a) === '::';
+  return (
+    norm(a) === norm(b) ||
+    (loop(norm(a)) && loop(norm(b))) ||
+    norm(a) === '' ||
+    norm(a) === '0.0.0.0' ||
+    norm(a) === '::'
+  );
 }

@@ -20,7 +20,9 @@ export function describeDirection(d: DirectionConditions, proto?: Proto): string
   if (d.burst && !tcp) {
     const b = d.burst;
     const lossNote = b.badLossPct === 100 ? '' : `, ${formatPct(b.badLossPct)} lost in a burst`;
-    parts.push(`burst loss ${formatPct(b.goodToBadPct)} → bad, ${formatPct(b.badToGoodPct)} → good${lossNote}`);
+    parts.push(
+      `burst loss ${formatPct(b.goodToBadPct)} → bad, ${formatPct(b.badToGoodPct)} → good${lossNote}`,
+    );
   }
   if (d.dupPct > 0 && !tcp) parts.push(`duplicate ${formatPct(d.dupPct)}`);
   if (d.reorderPct > 0 && !tcp) {
@@ -28,17 +30,25 @@ export function describeDirection(d: DirectionConditions, proto?: Proto): string
     parts.push(`reorder ${formatPct(d.reorderPct)}${by}`);
   }
   if (d.delayMs > 0 || d.jitterMs > 0) {
-    parts.push(d.jitterMs > 0 ? `delay ${formatMs(d.delayMs)} ± ${formatMs(d.jitterMs)}` : `delay ${formatMs(d.delayMs)}`);
+    parts.push(
+      d.jitterMs > 0
+        ? `delay ${formatMs(d.delayMs)} ± ${formatMs(d.jitterMs)}`
+        : `delay ${formatMs(d.delayMs)}`,
+    );
   }
   if (d.rateBytesPerSec > 0) {
     const queue = d.queueBytes === LINK_DEFAULT_QUEUE_BYTES ? '' : `, queue ${formatBytes(d.queueBytes)}`;
     parts.push(`rate ${formatRate(d.rateBytesPerSec)}${queue}`);
   }
-  if (d.mtuBytes > 0 && !tcp) parts.push(`MTU ${d.mtuBytes} B (${d.mtuAction === 'drop' ? 'drop' : 'fragment'} above)`);
+  if (d.mtuBytes > 0 && !tcp)
+    parts.push(`MTU ${d.mtuBytes} B (${d.mtuAction === 'drop' ? 'drop' : 'fragment'} above)`);
   if (d.sliceBytes > 0 && proto !== 'udp') {
-    parts.push(d.sliceVarBytes > 0 ? `slice ${d.sliceBytes} ± ${d.sliceVarBytes} B` : `slice ${d.sliceBytes} B`);
+    parts.push(
+      d.sliceVarBytes > 0 ? `slice ${d.sliceBytes} ± ${d.sliceVarBytes} B` : `slice ${d.sliceBytes} B`,
+    );
   }
-  if (d.stallMs > 0 && proto !== 'udp') parts.push(`stall ${formatMs(d.stallMs)} after ${formatBytes(d.stallAfterBytes)}`);
+  if (d.stallMs > 0 && proto !== 'udp')
+    parts.push(`stall ${formatMs(d.stallMs)} after ${formatBytes(d.stallAfterBytes)}`);
   if (d.resetAfterBytes > 0 && proto !== 'udp') parts.push(`reset after ${formatBytes(d.resetAfterBytes)}`);
   return parts.join(', ');
 }
@@ -49,7 +59,10 @@ export function describeConditions(c: LinkConditions, proto?: Proto): string {
   const down = describeDirection(c.downstream, proto);
   let body: string;
   if (up === down) body = up === '' ? 'no conditions' : up;
-  else body = [up === '' ? '' : `up: ${up}`, down === '' ? '' : `down: ${down}`].filter((s) => s !== '').join('; ');
+  else
+    body = [up === '' ? '' : `up: ${up}`, down === '' ? '' : `down: ${down}`]
+      .filter((s) => s !== '')
+      .join('; ');
   const prefix = c.preset ? `${c.preset}: ` : '';
   return `${prefix}${body}, seed ${c.seed}`;
 }

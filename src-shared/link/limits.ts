@@ -27,6 +27,11 @@ export const LINK_TIMER_EARLY_MS = 1;
 export const LINK_TCP_PACE_BYTES = 16 * 1024;
 /** One read from the TCP link's server side: bigger than Node's 64 KiB, so a fast transfer costs fewer reads. */
 export const LINK_TCP_READ_BYTES = 1024 * 1024;
+/**
+ * Time between two slices of the TCP slicer (Toxiproxy's slicer has the same "delay"): written back
+ * to back they would merge again in the receiver's buffer and the reads would not show the cut.
+ */
+export const LINK_SLICE_GAP_MS = 0.25;
 /** The RST follows the last bytes by this much, so the peer reads them and then the reset apart. */
 export const LINK_TCP_RESET_GAP_MS = 5;
 /** Socket reads and writes of the TCP link before write() returns false. */

@@ -17,7 +17,11 @@ export class LossModel {
   ) {
     this.goodLoss = c.lossPct / 100;
     this.burst = c.burst
-      ? { toBad: c.burst.goodToBadPct / 100, toGood: c.burst.badToGoodPct / 100, badLoss: c.burst.badLossPct / 100 }
+      ? {
+          toBad: c.burst.goodToBadPct / 100,
+          toGood: c.burst.badToGoodPct / 100,
+          badLoss: c.burst.badLossPct / 100,
+        }
       : null;
   }
 

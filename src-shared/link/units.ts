@@ -21,7 +21,7 @@ export function parsePercent(text: string): UnitResult<number> {
   return ok(v);
 }
 
-const TIME_UNITS: Record<string, number> = { '': 1, ms: 1, s: 1000, us: 0.001, 'µs': 0.001 };
+const TIME_UNITS: Record<string, number> = { '': 1, ms: 1, s: 1000, us: 0.001, µs: 0.001 };
 
 /** `40ms`, `40`, `1.5s`, `250us` → ms. */
 export function parseDurationMs(text: string): UnitResult<number> {

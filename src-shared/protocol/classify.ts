@@ -1,4 +1,5 @@
 import type { Proto } from './limits.js';
+import { FILE_REQUEST_RE } from './limits.js';
 import {
   FILE_LIMIT_CHARS,
   REQUEST_MAX_BYTES,
@@ -13,15 +14,27 @@ import {
   invalidUtf8Reply,
   oversizedRequestReply,
 } from './replies.js';
+import { STREAM_INTERVAL_MAX_MS, STREAM_SEGMENT_MAX_BYTES } from './limits.js';
+import { STREAM_MAX_DURATION_MS_DEFAULT } from './server-limits.js';
+import { streamTooLargeReply, streamTooLongReply } from './server-replies.js';
 import { decodeUtf8Strict, stripRequest } from './text.js';
 
 export interface ClassifyOptions {
   proto: Proto;
   fileLimit?: number;
   streamLimit?: number;
+  /** Longest stream (count × interval, after the stream limit) the server sends. */
+  streamMaxDurationMs?: number;
 }
 
-export type BadReason = 'file-over-limit' | 'file-not-positive' | 'bad-stream' | 'invalid-utf8' | 'oversized';
+export type BadReason =
+  | 'file-over-limit'
+  | 'file-not-positive'
+  | 'bad-stream'
+  | 'stream-too-long'
+  | 'stream-too-large'
+  | 'invalid-utf8'
+  | 'oversized';
 
 export type Classified =
   | { kind: 'empty' }
@@ -39,12 +52,11 @@ export type Classified =
     }
   | { kind: 'bad'; text: string; reason: BadReason; reply: string };
 
-const FILE_RE = /^[+-]?\d+$/;
 const STREAM_RE = /^stream-([^-]*)-([^-]*)-([^-]*)$/;
 const DECIMAL_RE = /^\d+(\.\d*)?$|^\.\d+$/;
 const INT_RE = /^\+?\d+$/;
 
-/** Classifies one request exactly as PROTOCOL.md §2 orders it. */
+/** Classifies one request exactly as docs/protocol.md §2 orders it. */
 export function classifyRequest(bytes: Uint8Array, options: ClassifyOptions): Classified {
   if (bytes.length > REQUEST_MAX_BYTES) {
     return { kind: 'bad', text: '', reason: 'oversized', reply: oversizedRequestReply(REQUEST_MAX_BYTES) };
@@ -60,8 +72,8 @@ export function classifyText(text: string, options: ClassifyOptions): Classified
   const fileLimit = options.fileLimit ?? FILE_LIMIT_CHARS;
   const streamLimit = options.streamLimit ?? STREAM_LIMIT_SEGMENTS;
   if (text === '') return { kind: 'empty' };
-  if (text.startsWith('stream')) return classifyStream(text, options.proto, streamLimit);
-  if (FILE_RE.test(text)) {
+  if (text.startsWith('stream')) return classifyStream(text, options, fileLimit, streamLimit);
+  if (FILE_REQUEST_RE.test(text)) {
     const n = Number(text);
     if (n > fileLimit) {
       return { kind: 'bad', text, reason: 'file-over-limit', reply: fileOverLimitReply(text, fileLimit) };
@@ -74,7 +86,7 @@ export function classifyText(text: string, options: ClassifyOptions): Classified
   return { kind: 'echo', text, reply: echoReply(text) };
 }
 
-function classifyStream(text: string, proto: Proto, streamLimit: number): Classified {
+function classifyStream(text: string, options: ClassifyOptions, fileLimit: number, streamLimit: number): Classified {
   const m = STREAM_RE.exec(text);
   const [rawInterval, rawCount, rawSize] = m ? [m[1]!, m[2]!, m[3]!] : ['?', '?', '?'];
   const bad: Classified = {
@@ -91,8 +103,19 @@ function classifyStream(text: string, proto: Proto, streamLimit: number): Classi
   const size = Number(rawSize);
   if (!Number.isFinite(intervalMs) || requestedCount < 1 || size < 1) return bad;
   if (!Number.isSafeInteger(requestedCount) || !Number.isSafeInteger(size)) return bad;
-  if (proto === 'udp' && size > UDP_MAX_PAYLOAD_BYTES) return bad;
+  // NetLab bounds (docs/protocol.md §8): a sleep over an hour, or a segment no client asks for.
+  if (intervalMs > STREAM_INTERVAL_MAX_MS || size > STREAM_SEGMENT_MAX_BYTES) return bad;
+  if (options.proto === 'udp' && size > UDP_MAX_PAYLOAD_BYTES) return bad;
   const count = Math.min(requestedCount, streamLimit);
+  const maxDurationMs = options.streamMaxDurationMs ?? STREAM_MAX_DURATION_MS_DEFAULT;
+  if (count * intervalMs > maxDurationMs) {
+    const reply = streamTooLongReply(count, rawInterval, maxDurationMs);
+    return { kind: 'bad', text, reason: 'stream-too-long', reply };
+  }
+  // A stream carries no more bytes than the largest file; the product is also a safe integer then.
+  if (!Number.isSafeInteger(count * size) || count * size > fileLimit) {
+    return { kind: 'bad', text, reason: 'stream-too-large', reply: streamTooLargeReply(count, size, fileLimit) };
+  }
   return { kind: 'stream', text, intervalMs, count, requestedCount, capped: count < requestedCount, size };
 }
 

@@ -1,4 +1,4 @@
-// Reply texts use the classic wording (PROTOCOL.md §5) so a classic client shows the same lines.
+// Reply texts use the classic wording (docs/protocol.md §5) so a classic client shows the same lines.
 
 export function fileOverLimitReply(n: string, limit: number): string {
   return `Request for file of ${n} chars. Server limit is: ${limit} chars.`;

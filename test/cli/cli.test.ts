@@ -125,7 +125,7 @@ describe('netlab command', () => {
   });
 
   it('fails with a one-line reason and a non-zero status', async () => {
-    // Independent runs: in parallel, since each spawn pays tsx's start-up.
+    // Independent runs: in parallel, since each spawn pays Node's and the bundle's start-up.
     const [refused, unknown, serverSaysNo, badPort, badSize, inUse] = await Promise.all([
       runCli(['client', 'tcp', '--host', '127.0.0.1', '--port', '1', 'echo', 'x']),
       runCli(['client', 'tcp', '--host', 'no-such-host.invalid', '--port', '8120', 'echo', 'x']),
@@ -143,7 +143,7 @@ describe('netlab command', () => {
     expect(serverSaysNo.stderr).toMatch(/Request for file of 0 chars.*\[BAD_REQUEST\]/);
     expect(JSON.parse(serverSaysNo.stdout)).toMatchObject({ end: 'error', error: { code: 'BAD_REQUEST' } });
     expect(badPort.stderr).toMatch(/--port.*0 to 65535/);
-    expect(badSize.stderr).toMatch(/65507/);
+    expect(badSize.stderr).toMatch(/--size: a UDP segment is at most 65,507 bytes/);
     expect(inUse.stderr).toMatch(/already in use.*\[ADDR_IN_USE\]/);
   }, 90_000);
 

@@ -19,13 +19,44 @@ describe('netlab link', () => {
   });
 
   it('relays a UDP stream with seeded loss and prints one line per flow', async () => {
-    const link = new CliProcess(['link', 'udp', '--listen', '127.0.0.1:0', '--to', `127.0.0.1:${port}`, '--loss', '10%', '--seed', '42', '--direction', 'down']);
+    const link = new CliProcess([
+      'link',
+      'udp',
+      '--listen',
+      '127.0.0.1:0',
+      '--to',
+      `127.0.0.1:${port}`,
+      '--loss',
+      '10%',
+      '--seed',
+      '42',
+      '--direction',
+      'down',
+    ]);
     try {
       const m = await link.waitFor(LINK_RE);
       expect(m[3]).toBe('down: loss 10 %, seed 42');
-      const client = await runCli(['client', 'udp', '--host', '127.0.0.1', '--port', m[2]!, 'stream', '--interval', '0.5', '--count', '300', '--size', '40', '--json']);
+      const client = await runCli([
+        'client',
+        'udp',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        m[2]!,
+        'stream',
+        '--interval',
+        '0.5',
+        '--count',
+        '300',
+        '--size',
+        '40',
+        '--json',
+      ]);
       expect(client.code).toBe(0);
-      const summary = JSON.parse(client.stdout.trim().split('\n').pop()!) as { summary?: { missing: number }; missing?: number };
+      const summary = JSON.parse(client.stdout.trim().split('\n').pop()!) as {
+        summary?: { missing: number };
+        missing?: number;
+      };
       const missing = (summary.summary ?? summary).missing as number;
       // The link's line comes when the flow has been idle for its expiry time.
       const line = await link.waitFor(/flow "stream-0.5-300-40"\s+idle-timeout: (.*)/);
@@ -44,17 +75,44 @@ describe('netlab link', () => {
     const tcp = new CliProcess(['server', 'tcp', '--host', '127.0.0.1', '--port', '0']);
     try {
       const tcpPort = (await tcp.waitFor(LISTENING_RE))[2]!;
-      const relay = new CliProcess(['link', 'tcp', '--listen', '127.0.0.1:0', '--to', `127.0.0.1:${tcpPort}`, '--slice', '100+-50', '--delay', '20ms', '--json']);
+      const relay = new CliProcess([
+        'link',
+        'tcp',
+        '--listen',
+        '127.0.0.1:0',
+        '--to',
+        `127.0.0.1:${tcpPort}`,
+        '--slice',
+        '100+-50',
+        '--delay',
+        '20ms',
+        '--json',
+      ]);
       try {
-        const listening = JSON.parse((await relay.waitFor(/^\{.*"kind":"listening".*\}$/m))[0]) as { local: string; detail: string };
+        const listening = JSON.parse((await relay.waitFor(/^\{.*"kind":"listening".*\}$/m))[0]) as {
+          local: string;
+          detail: string;
+        };
         expect(listening.detail).toMatch(/delay 20 ms, slice 100 ± 50 B, seed 1/);
         const port = listening.local.split(':').pop()!;
-        const client = await runCli(['client', 'tcp', '--host', '127.0.0.1', '--port', port, 'file', '5000', '--json']);
+        const client = await runCli([
+          'client',
+          'tcp',
+          '--host',
+          '127.0.0.1',
+          '--port',
+          port,
+          'file',
+          '5000',
+          '--json',
+        ]);
         expect(client.code).toBe(0);
         const s = JSON.parse(client.stdout.trim()) as { bytes: number; reads: number };
         expect(s.bytes).toBe(5000);
         expect(s.reads).toBeGreaterThan(10);
-        const summary = JSON.parse((await relay.waitFor(/^\{.*"kind":"summary".*\}$/m))[0]) as { summary: { end: string; link: { seed: number } } };
+        const summary = JSON.parse((await relay.waitFor(/^\{.*"kind":"summary".*\}$/m))[0]) as {
+          summary: { end: string; link: { seed: number } };
+        };
         expect(summary.summary.end).toBe('fin');
         expect(summary.summary.link.seed).toBe(1);
       } finally {

@@ -10,7 +10,6 @@ import { test, expect, type Page } from '@playwright/test';
 import { labErr, LAB_COMMAND_NAMES, type EndpointInfo, type LabResult } from '../../src-shared/api.js';
 import { IPC_CHANNELS } from '../../src-main/electron/common/ipc-channels.js';
 import { loadAppResponse } from '../../src-main/electron/main/app-files.js';
-import { EndpointTracker } from '../../src-main/electron/main/endpoint-tracker.js';
 import { LabBridge, untrustedSenderResult } from '../../src-main/electron/main/lab-bridge.js';
 import {
   APP_ORIGIN,
@@ -74,7 +73,7 @@ const pages = new Set<Page>();
 test.beforeAll(async () => {
   build = buildDesktop();
   lab = await Lab.create({ hostsPath: path.join(ROOT, 'hosts.txt') });
-  bridge = new LabBridge(lab, new EndpointTracker());
+  bridge = new LabBridge(lab);
   lab.onEvents((batch) => {
     for (const page of pages) {
       void page

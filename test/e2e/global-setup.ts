@@ -1,8 +1,9 @@
-// Builds the renderer once per run when out/renderer is missing or older than its sources,
-// so every scenario drives what the sources say today.
+// Builds the CLI bundle (out/node) and the renderer once per run when either is missing or older
+// than its sources, so every scenario drives what the sources say today.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { ensureNodeBundle } from '../helpers/node-bundle';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BUILT_INDEX = path.join(ROOT, 'out', 'renderer', 'index.html');
@@ -28,6 +29,8 @@ function newestMtimeMs(entries: string[]): number {
 }
 
 export default function globalSetup(): void {
+  // Browser mode (bin/netlab.cjs web) runs from out/node/netlab.cjs.
+  ensureNodeBundle();
   const builtAt = existsSync(BUILT_INDEX) ? statSync(BUILT_INDEX).mtimeMs : 0;
   if (builtAt > 0 && builtAt >= newestMtimeMs(SOURCES)) return;
   console.log('e2e: building the renderer (npx vite build)');

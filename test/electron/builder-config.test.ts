@@ -129,3 +129,61 @@ describe('.github/workflows/release.yml', () => {
     expect(runs.some((r) => r.startsWith('npx electron-builder ${{ matrix.builder }}'))).toBe(true);
   });
 });
+
+describe('package.json metadata the app and the installers read', () => {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    name: string;
+    productName?: string;
+    homepage?: string;
+    repository?: { url: string };
+    author: string;
+    engines: { node: string };
+    scripts: Record<string, string>;
+  };
+
+  it('names the app NetLab (app.name: the user-data folder, "Quit NetLab")', () => {
+    expect(pkg.productName).toBe('NetLab');
+  });
+
+  it("has a homepage and a repository, so the .deb's metadata check passes outside a GitHub checkout", async () => {
+    expect(pkg.homepage).toMatch(/^https:\/\//);
+    expect(pkg.repository?.url).toMatch(/^git\+https:\/\/.+\.git$/);
+    const config = await loadConfig();
+    // electron-builder 26's own check (FpmTarget.computeFpmMetaInfoOptions), run on our metadata.
+    const { default: FpmTarget } = require('app-builder-lib/out/targets/FpmTarget.js') as {
+      default: {
+        prototype: { computeFpmMetaInfoOptions(this: unknown): Promise<{ url: string; maintainer: string }> };
+      };
+    };
+    const fakeTarget = (homepage: string | undefined) => ({
+      packager: {
+        appInfo: { computePackageUrl: () => Promise.resolve(homepage ?? null), linuxPackageName: pkg.name },
+        info: { metadata: { author: pkg.author } },
+      },
+      options: { ...config.linux, ...config.deb },
+    });
+    await expect(
+      FpmTarget.prototype.computeFpmMetaInfoOptions.call(fakeTarget(pkg.homepage)),
+    ).resolves.toMatchObject({
+      url: pkg.homepage,
+      maintainer: 'NetLab team',
+    });
+    await expect(FpmTarget.prototype.computeFpmMetaInfoOptions.call(fakeTarget(undefined))).rejects.toThrow(
+      /specify project homepage/,
+    );
+  });
+
+  it('keeps npm ci quiet on Node 20 for our package, and the dist script checks Node >= 22.12', () => {
+    expect(pkg.engines.node).toBe('>=20.19');
+    expect(pkg.scripts.dist).toMatch(/^node scripts\/check-node-for-dist\.cjs && /);
+    const { atLeast, MIN } = require(path.join(ROOT, 'scripts/check-node-for-dist.cjs')) as {
+      atLeast(version: string, min: number[]): boolean;
+      MIN: number[];
+    };
+    expect(MIN).toEqual([22, 12, 0]);
+    expect(atLeast('v22.12.0', MIN)).toBe(true);
+    expect(atLeast('v24.1.0', MIN)).toBe(true);
+    expect(atLeast('v22.11.9', MIN)).toBe(false);
+    expect(atLeast('v20.19.5', MIN)).toBe(false);
+  });
+});

@@ -38,6 +38,8 @@ const DECOYS = {
   'README.md': '# readme\n',
   'release/old/NetLab.AppImage': 'old build\n',
   '.env': 'TOKEN=1\n',
+  // The CLI bundle (scripts/build-node.mjs) is for `npx netlab`, not the desktop app.
+  'out/node/netlab.cjs': 'cli bundle\n',
 };
 
 let work: string;
@@ -111,6 +113,8 @@ describe('electron-builder --linux dir', () => {
       main: string;
     };
     expect(pkg.main).toBe('out/main/index.js');
+    // Electron's app.name comes from here: the user-data folder and "Quit NetLab".
+    expect((pkg as { productName?: string }).productName).toBe('NetLab');
   });
 
   it('puts the default hosts.txt beside the asar and nothing unpacked', () => {

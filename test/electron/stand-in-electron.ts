@@ -28,3 +28,51 @@ export function makeStandInElectronDist(dir: string, electronVersion: string): s
   writeFileSync(path.join(dir, 'locales', 'en-US.pak'), '');
   return dir;
 }
+
+/**
+ * A stand-in for the `electron` module's main-process IPC, for tests that drive the real
+ * ipc.ts: `vi.mock('electron', async () => (await import('./stand-in-electron.js')).standInElectronMain)`.
+ * invoke() calls a registered handler with an event shaped like Electron's (sender id, frame URL).
+ */
+type IpcHandler = (event: unknown, ...args: unknown[]) => unknown;
+const ipcHandlers = new Map<string, IpcHandler>();
+const sentToWindows: [string, unknown][] = [];
+
+export const standInElectronMain = {
+  ipcMain: {
+    handle(channel: string, handler: IpcHandler): void {
+      if (ipcHandlers.has(channel)) throw new Error(`a handler for ${channel} is already registered`);
+      ipcHandlers.set(channel, handler);
+    },
+    removeHandler(channel: string): void {
+      ipcHandlers.delete(channel);
+    },
+  },
+  BrowserWindow: {
+    getAllWindows: (): unknown[] => [],
+    fromWebContents: (): null => null,
+    getFocusedWindow: (): null => null,
+  },
+  screen: { getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1600, height: 900 } }) },
+};
+
+export const standInIpc = {
+  /** What ipcRenderer.invoke(channel, ...args) from window `senderId` showing `frameUrl` gets. */
+  async invoke(
+    channel: string,
+    sender: { id: number; frameUrl: string | null },
+    ...args: unknown[]
+  ): Promise<unknown> {
+    const handler = ipcHandlers.get(channel);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    const event = {
+      sender: { id: sender.id },
+      senderFrame: sender.frameUrl === null ? null : { url: sender.frameUrl },
+    };
+    return handler(event, ...args);
+  },
+  registered(): string[] {
+    return [...ipcHandlers.keys()];
+  },
+  sent: sentToWindows,
+};

@@ -58,25 +58,27 @@ describe('buildMenuTemplate', () => {
       newServerWindow: () => calls.push('server'),
       newClientWindow: () => calls.push('client'),
       exportSessionCsv: () => calls.push('export'),
+      recoverLastSession: () => calls.push('recover'),
       editHosts: () => calls.push('hosts'),
     };
     return { actions, calls };
   }
 
-  it('has the four NetLab items wired to their actions, and Quit', () => {
+  it('has the five NetLab items wired to their actions, and Quit', () => {
     const { actions, calls } = actionsRecorder();
     const items = collect(buildMenuTemplate(actions, 'linux', false));
     for (const label of [
       MENU_LABELS.newServerWindow,
       MENU_LABELS.newClientWindow,
       MENU_LABELS.exportSessionCsv,
+      MENU_LABELS.recoverLastSession,
       MENU_LABELS.editHosts,
     ]) {
       const item = items.find((i) => i.label === label);
       expect(item, label).toBeDefined();
       (item?.click as unknown as () => void)();
     }
-    expect(calls).toEqual(['server', 'client', 'export', 'hosts']);
+    expect(calls).toEqual(['server', 'client', 'export', 'recover', 'hosts']);
     expect(items.find((i) => i.role === 'quit')?.label).toBe('Quit');
   });
 

@@ -120,7 +120,9 @@ describe.each(HOSTS)('TcpClient on %s', (host) => {
       size: 10,
     });
     expect(summary).toMatchObject({ expected: 30, bytes: 30, lost: 0, segmentsExpected: 3, missing: 0 });
-    expect(log.of('rx')[0]!.detail).toContain('only 3 segments');
+    expect(summary).toMatchObject({ end: 'fin', error: null, streamCap: { sent: 3, requested: 20 } });
+    expect(log.of('rx')[0]!.detail).toContain('the server capped the stream at 3 of 20 segments');
+    expect(log.of('summary')[0]!.detail).toContain('the server capped the stream at 3 of 20 segments');
   });
 
   it('stream: a bad-stream reply is an error, not segments', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventBatcher } from '../../src-main/engine/event-batcher.js';
 import { EventRecorder } from '../../src-main/engine/event-sink.js';
-import { JOURNAL_DIR_NAME, Journal } from '../../src-main/engine/journal.js';
+import { JOURNAL_END_MARKER, Journal } from '../../src-main/engine/journal.js';
 import type { LabEvent } from '../../src-shared/events.js';
 import { waitUntil } from './lab-fixtures.js';
 
@@ -50,18 +50,20 @@ describe('Journal', () => {
     expect(statSync(path).size).toBe(j.bytesWritten);
   });
 
-  it('keeps a journal at a given path on close, removes its own temporary one', () => {
+  it('keeps every journal on close, ending it with one end marker line', () => {
     const kept = join(dir, 'kept.ndjson');
     const mine = Journal.open(kept);
     mine.close();
     mine.close();
     expect(existsSync(kept)).toBe(true);
+    const lines = readFileSync(kept, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ journal: JOURNAL_END_MARKER, events: 0 });
 
-    const temp = Journal.open();
-    expect(temp.path).toContain(JOURNAL_DIR_NAME);
-    expect(existsSync(temp.path)).toBe(true);
-    temp.close();
-    expect(existsSync(temp.path)).toBe(false);
+    const own = Journal.open({ dir: join(dir, 'sessions') });
+    expect(own.path).toContain(join(dir, 'sessions'));
+    own.close();
+    expect(existsSync(own.path)).toBe(true);
   });
 
   it('reports an unwritable path as a LabError', () => {

@@ -149,7 +149,7 @@ describe('Lab', () => {
     expect(errorCode(await lab.call('send', { endpointId: ok.id, command: { type: 'upload' } }))).toBe(
       'BAD_ARGUMENT',
     );
-    expect(errorCode(await lab.call('formatDisk', {}))).toBe('BAD_ARGUMENT');
+    expect(errorCode(await lab.call('formatDisk', {}))).toBe('BAD_REQUEST');
     expect(errorCode(await lab.call('startServer', null))).toBe('BAD_ARGUMENT');
 
     expect(errorCode(await lab.stopServer({ endpointId: 'srv-99' }))).toBe('NOT_FOUND');

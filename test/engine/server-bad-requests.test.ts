@@ -1,4 +1,4 @@
-// Every bad request of PROTOCOL.md §5, plus garbage: one clear reply, an error event, and the
+// Every bad request of docs/protocol.md §5, plus garbage: one clear reply, an error event, and the
 // server keeps serving.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Proto } from '../../src-shared/protocol/limits.js';

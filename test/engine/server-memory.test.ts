@@ -1,4 +1,4 @@
-// The server's memory stays flat while it sends the largest file (PROTOCOL.md §3: never materialised).
+// The server's memory stays flat while it sends the largest file (docs/protocol.md §3: never materialised).
 // The reader runs in a child process, so only the server's memory is measured here.
 import { afterEach, describe, expect, it } from 'vitest';
 import { FILE_LIMIT_CHARS } from '../../src-shared/protocol/limits.js';

@@ -53,7 +53,10 @@ describe('planRequest', () => {
 
   it('UDP segments over 65,507 bytes are bad, TCP ones are not', () => {
     expect(plan('stream-1-1-70000', 'udp').command).toBe('bad');
-    expect(plan('stream-1-1-70000', 'tcp').command).toBe('stream');
+    // Within the file limit (count × size ≤ fileLimit, docs/protocol.md §8).
+    const roomy = { ...config, fileLimit: 1_000_000 };
+    expect(planRequest(Buffer.from('stream-1-1-70000'), 'tcp', roomy).command).toBe('stream');
+    expect(plan('stream-1-1-70000', 'tcp').command).toBe('bad');
   });
 
   it('empty: no reply', () => {

@@ -4,7 +4,7 @@ import { RequestReader } from '../../src-main/engine/server/request-reader.js';
 const b = (s: string): Buffer => Buffer.from(s, 'latin1');
 const text = (u: Uint8Array): string => Buffer.from(u).toString('latin1');
 
-describe('RequestReader (TCP framing, PROTOCOL.md §1)', () => {
+describe('RequestReader (TCP framing, docs/protocol.md §1)', () => {
   it('completes at the first newline and drops it', () => {
     const r = new RequestReader();
     const req = r.push(b('hello\nworld'))!;

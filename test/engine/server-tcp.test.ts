@@ -137,7 +137,7 @@ describe('TCP server: streams', () => {
   });
 });
 
-describe('TCP server: request framing (PROTOCOL.md §1)', () => {
+describe('TCP server: request framing (docs/protocol.md §1)', () => {
   it('a request written in two pieces 10 ms apart is one request', async () => {
     const s = await harness.start('tcp');
     const reply = await harness.tcpRequest('127.0.0.1', s.port, ['hel', 'lo\n'], { gapMs: 10 });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ClientStoreProvider } from '../../src-renderer/store/store-context.js';
 import { ClientView } from '../../src-renderer/views/client-view.js';
 import type { ExchangeSummary } from '../../src-shared/events.js';
-import { createFakeTransport, endpointInfo, ok } from './fake-transport.js';
+import { createFakeTransport, endpointInfo, ev, ok } from './fake-transport.js';
 
 afterEach(cleanup);
 
@@ -36,7 +36,7 @@ describe('client view', () => {
     await screen.findByDisplayValue('127.0.0.1');
   });
 
-  it('rejects a non-integer or too large Characters before sending', async () => {
+  it('rejects a non-integer Characters, but sends any whole number so the server can refuse it', async () => {
     const t = setup();
     fireEvent.click(screen.getByRole('tab', { name: 'File' }));
     type('Characters', '12.5');
@@ -46,17 +46,60 @@ describe('client view', () => {
     expect(alert.textContent).toContain('“12.5” is not a whole number');
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(field.getAttribute('aria-describedby')).toContain(alert.id);
+    expect(t.api.send).not.toHaveBeenCalled();
 
+    // Over a classic server's limit, and 0: the contract lets both through (the server says no).
+    t.api.send.mockImplementation(() => new Promise(() => {}));
     type('Characters', '123456790');
     expect(screen.queryByRole('alert')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      'Must be at most 123,456,789 (the file limit of a classic server).',
+    await act(async () => {});
+    expect(t.api.send).toHaveBeenCalledWith({ endpointId: 'c1', command: { type: 'file', chars: 123_456_790 } });
+  });
+
+  it('puts an engine error next to the field its path names, not by reading its words', async () => {
+    const t = setup();
+    t.api.openClient.mockImplementation(() =>
+      Promise.resolve({ ok: false, error: { code: 'BAD_ARGUMENT', message: 'the engine says no', path: 'port' } }),
     );
-    type('Characters', '0');
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Must be at least 1.');
-    expect(t.api.send).not.toHaveBeenCalled();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('the engine says no');
+    expect(screen.getByLabelText('Port').getAttribute('aria-describedby')).toContain(alert.id);
+  });
+
+  it('has a reply timeout field for TCP that re-opens the client with replyTimeoutMs', async () => {
+    const t = setup();
+    const field = screen.getByLabelText('Reply timeout (s)') as HTMLInputElement;
+    expect(field.value).toBe('30');
+    type('Reply timeout (s)', '0.5');
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await act(async () => {});
+    expect(t.api.openClient).toHaveBeenLastCalledWith({ proto: 'tcp', host: '127.0.0.1', port: 8120, replyTimeoutMs: 500 });
+    type('Reply timeout (s)', 'soon');
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Enter the reply timeout in seconds');
+    fireEvent.change(screen.getByLabelText('Protocol'), { target: { value: 'udp' } });
+    expect(screen.queryByLabelText('Reply timeout (s)')).toBeNull();
+  });
+
+  it('shows the summary of a reply cut short beside its error', async () => {
+    const t = setup();
+    const short: ExchangeSummary = {
+      exchange: 'x1', endpoint: 'c1', role: 'client', proto: 'tcp', command: 'file', request: '1000', expected: 1000,
+      bytes: 700, lost: 300, durationMs: 1.5, throughputBps: 466_666, reads: 1, datagrams: 0, segmentsExpected: 0,
+      segmentsReceived: 0, missing: 0, missingSample: [], outOfOrder: 0, duplicated: 0, prepareMs: 0.5, end: 'short',
+      reply: null, error: { code: 'CUT_SHORT', message: 'the server closed after 700 of 1,000 bytes' },
+      local: '127.0.0.1:51234', remote: '127.0.0.1:8120',
+    };
+    t.api.send.mockImplementation(async () => {
+      t.emit([ev({ endpoint: 'c1', kind: 'summary', proto: 'tcp', exchange: 'x1', command: 'file', summary: short })]);
+      return { ok: false, error: short.error! } as never;
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'File' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    const region = screen.getByRole('region', { name: 'Summary' });
+    expect(await within(region).findByText('Cut short: the server closed after 700 of 1,000 bytes')).toBeTruthy();
   });
 
   it('limits a UDP segment to 65,507 bytes but not a TCP one', async () => {
@@ -65,7 +108,7 @@ describe('client view', () => {
     type('Size (bytes)', '65508');
     fireEvent.change(screen.getByLabelText('Protocol'), { target: { value: 'udp' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('at most 65,507 for UDP');
+    expect((await screen.findByRole('alert')).textContent).toContain('A UDP segment is at most 65,507 bytes');
     expect(t.api.send).not.toHaveBeenCalled();
 
     fireEvent.change(screen.getByLabelText('Protocol'), { target: { value: 'tcp' } });

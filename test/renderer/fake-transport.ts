@@ -3,7 +3,7 @@
 import { vi } from 'vitest';
 import type { Mock } from 'vitest';
 import type { EndpointInfo, EventBatchListener, LabApi, LabCommandName, LabCommands, LabResult } from '../../src-shared/api.js';
-import { LAB_COMMAND_NAMES } from '../../src-shared/api.js';
+import { LAB_COMMAND_NAMES, ServerConfigSchema } from '../../src-shared/api.js';
 import type { LabEvent } from '../../src-shared/events.js';
 import type { ConnectionState, ExportOutcome, Transport } from '../../src-renderer/api/transport.js';
 import { CONNECTED } from '../../src-renderer/api/transport.js';
@@ -66,8 +66,8 @@ export function endpointInfo(id: string, role: 'server' | 'client', proto: 'tcp'
     port: 8120,
     config:
       role === 'server'
-        ? { proto, host: '127.0.0.1', port: 8120, fileLimit: 123456789, streamLimit: 10001, chunkBytes: 1120, sequenceNumbers: true, udpRateBytesPerSec: 40_000_000 }
-        : { proto, host: '127.0.0.1', port: 8120, idleTimeoutMs: 2000, prepareTimeoutMs: 100000, connectTimeoutMs: 10000, conditions: null },
+        ? ServerConfigSchema.parse({ proto, host: '127.0.0.1', port: 8120 })
+        : { proto, host: '127.0.0.1', port: 8120, idleTimeoutMs: 2000, prepareTimeoutMs: 100000, connectTimeoutMs: 10000, replyTimeoutMs: 30000, conditions: null },
     ...extra,
   };
 }

@@ -6,6 +6,8 @@ import { App } from '../../src-renderer/app.js';
 import { ServerStoreProvider } from '../../src-renderer/store/store-context.js';
 import { ServerView } from '../../src-renderer/views/server-view.js';
 import { createFakeTransport, endpointInfo, ev, ok } from './fake-transport.js';
+import { ServerConfigSchema } from '../../src-shared/api.js';
+import { describeExposure } from '../../src-shared/server-exposure.js';
 
 afterEach(cleanup);
 
@@ -60,11 +62,16 @@ describe('server view', () => {
     fireEvent.change(screen.getByLabelText('Protocol'), { target: { value: 'udp' } });
     fireEvent.change(screen.getByLabelText('UDP chunk (bytes)'), { target: { value: '1400' } });
     fireEvent.change(screen.getByLabelText('UDP rate (MB/s)'), { target: { value: '0' } });
+    fireEvent.change(screen.getByLabelText('Transfers per source'), { target: { value: '2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Start server' }));
     await screen.findByText('Listening on');
     expect(t.api.startServer).toHaveBeenCalledWith({
       proto: 'udp', host: '127.0.0.1', port: 8120, fileLimit: 123456789, streamLimit: 10001, chunkBytes: 1400, udpRateBytesPerSec: 0, sequenceNumbers: true,
+      streamMaxDurationMs: 3_600_000, maxConnections: 1000, maxConnectionsPerHost: 64, udpMaxTransfersPerSource: 2,
+      udpMaxTransfers: 256, udpSourceRateBytesPerSec: 40_000_000, udpTotalRateBytesPerSec: 100_000_000,
     });
+    // On loopback: no exposure line.
+    expect(screen.queryByRole('note')).toBeNull();
     const peer = { endpoint: 's1', role: 'server' as const, exchange: 'x1', remote: '127.0.0.1:40000' };
     act(() => {
       t.emit([
@@ -80,6 +87,17 @@ describe('server view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Stop server' }));
     await screen.findByText('stopped');
     expect(t.api.stopServer).toHaveBeenCalledWith({ endpointId: 's1' });
+  });
+
+  it('says in one line that a server on all interfaces is reachable, with its limits', async () => {
+    const t = setup();
+    const config = ServerConfigSchema.parse({ proto: 'tcp', host: '', port: 8120 });
+    t.api.startServer.mockImplementation(() => ok(endpointInfo('s1', 'server', 'tcp', { local: '[::]:8120', config })));
+    await screen.findByDisplayValue('127.0.0.1');
+    fireEvent.click(screen.getByRole('button', { name: 'Start server' }));
+    const note = await screen.findByRole('note');
+    expect(note.textContent).toBe(describeExposure('tcp', config, '[::]:8120'));
+    expect(note.textContent).toMatch(/^Reachable from the network \(all interfaces\): at most 1,000 connections, 64 per host;/);
   });
 
   it('groups a UDP client\'s per-exchange ports under one host, and times an echo below 1 ms', async () => {

@@ -62,3 +62,23 @@ describe('SummaryPanel', () => {
     expect(summary().getByText(/summary appears here/)).toBeTruthy();
   });
 });
+
+describe('SummaryPanel: honest endings (sentences from src-shared/endings.ts)', () => {
+  it('a capped stream is said as capped, not as loss', () => {
+    render(
+      <SummaryPanel
+        summary={{
+          ...base, proto: 'tcp', command: 'stream', request: 'stream-0-20000-10', expected: 100_010, bytes: 100_010,
+          segmentsExpected: 10_001, segmentsReceived: 10_001, streamCap: { sent: 10_001, requested: 20_000 }, prepareMs: null,
+        }}
+      />,
+    );
+    expect(summary().getByText(/Not loss: the server capped the stream at 10,001 of 20,000 segments\./)).toBeTruthy();
+  });
+
+  it('no rate from a zero-length interval, and queued bytes said as such', () => {
+    render(<SummaryPanel summary={{ ...base, role: 'server', durationMs: 0, throughputBps: 0, queuedNotConfirmed: true, end: 'error' }} />);
+    expect(summary().getByText('rate not measurable (too short an interval)')).toBeTruthy();
+    expect(summary().getByText(/what the kernel took: queued, not confirmed/)).toBeTruthy();
+  });
+});

@@ -1,5 +1,6 @@
 // The HTTP side of browser mode: what it serves, with which headers, and what it refuses.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildContentSecurityPolicy } from '../../src-main/bridge/content-security-policy.js';
 import { parse } from 'csv-parse/sync';
 import { CSV_COLUMNS } from '../../src-shared/events.js';
 import { SECRET_TEXT, rawGet, startTestBrowserMode } from './web-helpers.js';
@@ -26,11 +27,11 @@ describe('browser mode over HTTP', () => {
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.body).toContain('<title>NetLab</title>');
     const csp = res.headers['content-security-policy'];
-    expect(csp).toContain("default-src 'self'");
+    // The one renderer policy both faces send (src-main/bridge), naming exactly this WebSocket.
+    expect(csp).toBe(buildContentSecurityPolicy({ websocket: `ws://127.0.0.1:${mode.server.port}` }));
+    expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self';");
-    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
-    expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${mode.server.port}`);
-    expect(csp).toContain("img-src 'self' data: blob:");
+    expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${mode.server.port};`);
     expect(csp).not.toMatch(/unsafe-eval/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');

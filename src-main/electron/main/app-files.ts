@@ -1,29 +1,16 @@
-// Maps netlab://app/<path> to a file of the built renderer, refusing anything outside it.
-// No Electron here, so traversal attempts are unit-tested and the shell test can serve the same bytes.
+// Maps netlab://app/<path> to a file of the built renderer, refusing anything outside it. The
+// scheme and host check is the desktop app's; the path goes through the one renderer asset
+// resolver both faces use (src-main/bridge/renderer-assets.ts). No Electron here, so traversal
+// attempts are unit-tested and the shell test can serve the same bytes.
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { resolveRendererAsset } from '../../bridge/renderer-assets.js';
 import { APP_HOST, APP_SCHEME, securityHeaders } from './security-policy.js';
-
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-};
 
 export type AppFileLookup =
   | { status: 200; filePath: string; headers: Record<string, string> }
   | { status: 403 | 404; filePath: null; headers: Record<string, string> };
 
-export function resolveAppFile(rendererRoot: string, requestUrl: string): AppFileLookup {
+export async function resolveAppFile(rendererRoot: string, requestUrl: string): Promise<AppFileLookup> {
   let url: URL;
   try {
     url = new URL(requestUrl);
@@ -33,24 +20,13 @@ export function resolveAppFile(rendererRoot: string, requestUrl: string): AppFil
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) {
     return { status: 403, filePath: null, headers: securityHeaders() };
   }
-  let relative: string;
-  try {
-    relative = decodeURIComponent(url.pathname);
-  } catch {
-    return { status: 404, filePath: null, headers: securityHeaders() };
-  }
-  if (relative === '/' || relative === '') relative = '/index.html';
-  // A NUL or a backslash never belongs in a renderer asset name; refuse rather than normalise.
-  if (relative.includes('\0') || relative.includes('\\')) {
-    return { status: 403, filePath: null, headers: securityHeaders() };
-  }
-  const root = path.resolve(rendererRoot);
-  const filePath = path.resolve(root, `.${relative}`);
-  if (filePath !== root && !filePath.startsWith(root + path.sep)) {
-    return { status: 403, filePath: null, headers: securityHeaders() };
-  }
-  const mime = MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-  return { status: 200, filePath, headers: { ...securityHeaders(), 'Content-Type': mime } };
+  const found = await resolveRendererAsset(rendererRoot, url.pathname);
+  if (found.status !== 200) return { status: found.status, filePath: null, headers: securityHeaders() };
+  return {
+    status: 200,
+    filePath: found.filePath,
+    headers: { ...securityHeaders(), 'Content-Type': found.contentType },
+  };
 }
 
 export interface AppResponse {
@@ -65,7 +41,7 @@ export async function loadAppResponse(
   requestUrl: string,
   method: string,
 ): Promise<AppResponse> {
-  const found = resolveAppFile(rendererRoot, requestUrl);
+  const found = await resolveAppFile(rendererRoot, requestUrl);
   if (method !== 'GET' && method !== 'HEAD') return { status: 405, headers: found.headers, body: null };
   if (found.status !== 200) return { status: found.status, headers: found.headers, body: null };
   try {

@@ -3,13 +3,14 @@
 import path from 'node:path';
 import { app, BrowserWindow, Menu } from 'electron';
 import { Lab } from '../../engine/lab.js';
+import { SESSION_DIR_NAME } from '../../engine/sessions/session-dir.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { exportFromMenu, exportWithDialog, openHostsFile } from './desktop-actions.js';
-import { EndpointTracker } from './endpoint-tracker.js';
 import { denyPermissions, hardenAllWebContents } from './hardening.js';
 import { registerIpc } from './ipc.js';
 import { LabBridge } from './lab-bridge.js';
 import { buildMenuTemplate } from './menu-template.js';
+import { offerUncleanSession, recoverLastSession, type RecoveryContext } from './session-recovery.js';
 import type { ShellLab } from './shell-lab.js';
 import { bundledHostsPath, ensureUserHostsFile } from './user-hosts.js';
 import { WindowManager } from './windows.js';
@@ -36,10 +37,17 @@ async function startDesktop(): Promise<void> {
       appPath: app.getAppPath(),
     }),
   );
-  // The journal goes to a temp file the Lab removes on close; the CSV export is how a session is kept.
-  const lab: ShellLab = await Lab.create({ hostsPath: hosts.path });
-  const tracker = new EndpointTracker();
-  const bridge = new LabBridge(lab, tracker);
+  // Session journals live in a private folder under userData and outlive the app, so a session
+  // cut off by a crash can be recovered (File ▸ Recover Last Session…, offered once at start-up).
+  const sessionDir = path.join(app.getPath('userData'), SESSION_DIR_NAME);
+  const lab: ShellLab = await Lab.create({ hostsPath: hosts.path, sessionDir });
+  const recovery: RecoveryContext = {
+    sessionDir,
+    currentJournal: lab.journalPath,
+    documentsDir: app.getPath('documents'),
+    offeredFile: path.join(app.getPath('userData'), 'recovery-offered.json'),
+  };
+  const bridge = new LabBridge(lab, log);
 
   serveRenderer(path.join(__dirname, '../renderer'));
   denyPermissions();
@@ -52,7 +60,7 @@ async function startDesktop(): Promise<void> {
   const windows = new WindowManager({
     preloadPath: path.join(__dirname, '../preload/index.js'),
     devTools,
-    onClosed: (ownerId) => void bridge.releaseOwner(ownerId, log),
+    onClosed: (ownerId) => void bridge.releaseOwner(ownerId),
   });
   const menu = buildMenuTemplate(
     {
@@ -61,6 +69,10 @@ async function startDesktop(): Promise<void> {
       exportSessionCsv: () =>
         void exportFromMenu(lab, BrowserWindow.getFocusedWindow(), app.getPath('documents')).catch((err) =>
           log(`export: ${String(err)}`),
+        ),
+      recoverLastSession: () =>
+        void recoverLastSession(BrowserWindow.getFocusedWindow(), recovery).catch((err) =>
+          log(`recover: ${String(err)}`),
         ),
       editHosts: () => void openHostsFile(hosts.path),
     },
@@ -100,6 +112,9 @@ async function startDesktop(): Promise<void> {
   });
 
   windows.openLaunchPair();
+  void offerUncleanSession(BrowserWindow.getFocusedWindow(), recovery).catch((err) =>
+    log(`recovery offer: ${String(err)}`),
+  );
 }
 
 // One running NetLab per user: a second launch focuses the first instead of a second Lab.

@@ -5,6 +5,7 @@ export interface MenuActions {
   newServerWindow(): void;
   newClientWindow(): void;
   exportSessionCsv(): void;
+  recoverLastSession(): void;
   editHosts(): void;
 }
 
@@ -12,6 +13,7 @@ export const MENU_LABELS = {
   newServerWindow: 'New Server Window',
   newClientWindow: 'New Client Window',
   exportSessionCsv: 'Export Session Log as CSV…',
+  recoverLastSession: 'Recover Last Session…',
   editHosts: 'Edit hosts.txt…',
   quit: 'Quit',
 } as const;
@@ -41,6 +43,7 @@ export function buildMenuTemplate(
         accelerator: 'CmdOrCtrl+E',
         click: () => actions.exportSessionCsv(),
       },
+      { label: MENU_LABELS.recoverLastSession, click: () => actions.recoverLastSession() },
       { label: MENU_LABELS.editHosts, click: () => actions.editHosts() },
       { type: 'separator' },
       // On macOS Quit lives in the application menu, where users look for it.

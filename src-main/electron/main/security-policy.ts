@@ -1,5 +1,6 @@
 // The desktop app's security decisions as pure functions, so a unit test can read every one of
 // them without an Electron binary (Electron's security checklist, STYLE.md "Electron hardening").
+import { rendererSecurityHeaders } from '../../bridge/content-security-policy.js';
 
 /** Pages are served from this privileged custom scheme, never from file:// or http://. */
 export const APP_SCHEME = 'netlab';
@@ -8,20 +9,11 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
 /**
- * Headers every page and asset of the app carries. The CSP allows scripts only from the app
- * itself, no eval, no plugins, no frames, no forms; inline styles stay allowed because React
- * and the chart library set element styles at runtime. The CSP is one string literal assigned
- * by key on purpose, so static scanners (electronegativity) can read and grade it.
+ * Headers every page and asset of the app carries: the one renderer policy both faces send
+ * (src-main/bridge/content-security-policy.ts); the desktop app opens no WebSocket.
  */
 export function securityHeaders(): Record<string, string> {
-  const headers: Record<string, string> = {
-    'X-Content-Type-Options': 'nosniff',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Referrer-Policy': 'no-referrer',
-  };
-  headers['Content-Security-Policy'] =
-    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'none'; object-src 'none'; frame-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-  return headers;
+  return rendererSecurityHeaders();
 }
 
 export const CONTENT_SECURITY_POLICY: string = securityHeaders()['Content-Security-Policy'] ?? '';

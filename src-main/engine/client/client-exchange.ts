@@ -1,4 +1,5 @@
 import type { ClientConfig } from '../../../src-shared/api.js';
+import { shortEndSentence } from '../../../src-shared/endings.js';
 import type { EndReason, EventKind, ExchangeSummary } from '../../../src-shared/events.js';
 import { formatHostPort } from '../../../src-shared/hosts.js';
 import type { Proto } from '../../../src-shared/protocol/limits.js';
@@ -133,8 +134,27 @@ export abstract class ClientExchange {
     this.finish('error', labError, reply);
   }
 
-  protected finish(end: EndReason, error: LabError | null, reply: string | null = null): void {
+  protected finish(endGiven: EndReason, errorGiven: LabError | null, reply: string | null = null): void {
     if (this.ended) return;
+    let end = endGiven;
+    let error = errorGiven;
+    // A reply that ended by its own end of transmission (FIN, UDP silence) before its expected
+    // bytes is cut short, never a quiet success.
+    if (error === null && (end === 'fin' || end === 'idle-timeout')) {
+      if (this.ctx.proto === 'udp') this.stats.adoptHighestAsCount();
+      if (this.stats.endedShort()) {
+        const sentence = shortEndSentence({
+          proto: this.ctx.proto,
+          bytes: this.stats.bytes,
+          expected: this.stats.expected!,
+          idleTimeoutMs: this.ctx.proto === 'udp' ? this.config.idleTimeoutMs : undefined,
+          segments: this.stats.segmentProgress(),
+        });
+        this.emit('error', null, null, sentence);
+        end = 'short';
+        error = new LabError('CUT_SHORT', sentence);
+      }
+    }
     this.ended = true;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
@@ -158,7 +178,9 @@ export abstract class ClientExchange {
       remote: this.remote,
       bytes: summary.bytes,
       // The conditions (and their seed) in the detail, so the CSV row says what the link did to it.
-      detail: summary.conditions ? `${describeSummary(summary)} — through ${summary.conditions}` : describeSummary(summary),
+      detail: summary.conditions
+        ? `${describeSummary(summary)} — through ${summary.conditions}`
+        : describeSummary(summary),
       summary,
     });
     this.settle(summary);

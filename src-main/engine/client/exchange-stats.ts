@@ -1,3 +1,4 @@
+import { describeEnding, describeRate, rateBytesPerSec } from '../../../src-shared/endings.js';
 import type { CommandKind, EndReason, ExchangeSummary } from '../../../src-shared/events.js';
 import type { Proto } from '../../../src-shared/protocol/limits.js';
 import { SequenceTracker } from './sequence-tracker.js';
@@ -72,6 +73,32 @@ export class ExchangeStats {
     return true;
   }
 
+  /**
+   * Over UDP the first datagram may be lost, so the cap is read at the end: with count-down
+   * numbering the highest number that arrived is the count the server sent. Only believed when
+   * every number below it arrived too; otherwise a lost head is as likely, and it counts as loss.
+   */
+  adoptHighestAsCount(): void {
+    const seq = this.sequence;
+    if (seq && seq.highest > 0 && seq.distinct === seq.highest) this.adoptStreamCount(seq.highest);
+  }
+
+  /** Whether the reply ended before everything expected arrived (see EndReason 'short'). */
+  endedShort(): boolean {
+    if (this.expected === null || this.bytes >= this.expected) return false;
+    if (this.init.proto === 'tcp') return true;
+    // UDP: a numbered stream whose last segment (1) arrived reached its end; the gaps are loss.
+    const seq = this.sequence;
+    if (seq && seq.numbered > 0) return !seq.sawLast;
+    return true;
+  }
+
+  /** Received segments of expected, when the stream is counted by sequence number. */
+  segmentProgress(): { received: number; expected: number } | null {
+    const seq = this.sequence;
+    return seq && seq.numbered > 0 ? { received: seq.distinct, expected: seq.count } : null;
+  }
+
   /** Streams whose every sequence number arrived, or any exchange whose expected bytes all arrived. */
   get complete(): boolean {
     if (this.sequence && this.sequence.numbered > 0) return this.sequence.complete;
@@ -95,17 +122,25 @@ export class ExchangeStats {
       bytes: this.bytes,
       lost: this.expected !== null ? Math.max(0, this.expected - this.bytes) : 0,
       durationMs,
-      throughputBps: durationMs > 0 ? (this.bytes * 1000) / durationMs : 0,
+      throughputBps: rateBytesPerSec(this.bytes, durationMs),
       reads: init.proto === 'tcp' ? this.reads : 0,
       datagrams: init.proto === 'udp' ? this.datagrams : 0,
       ...segments,
       prepareMs: this.preparedAt !== null && this.sentAt !== null ? this.preparedAt - this.sentAt : null,
       end: end.end,
+      streamCap: this.streamCap(),
       reply: end.reply,
       error: end.error,
       local: end.local,
       remote: end.remote,
     };
+  }
+
+  private streamCap(): ExchangeSummary['streamCap'] {
+    const stream = this.init.stream;
+    const seq = this.sequence;
+    if (!stream || !seq || seq.count >= stream.count) return null;
+    return { sent: seq.count, requested: stream.count };
   }
 
   private segmentCounts(): Pick<
@@ -153,7 +188,7 @@ export function describeSummary(s: ExchangeSummary): string {
   const parts: string[] = [];
   const of = s.expected !== null ? ` of ${s.expected}` : '';
   parts.push(`${s.bytes}${of} bytes in ${s.durationMs.toFixed(1)} ms`);
-  if (s.throughputBps > 0) parts.push(`${formatRate(s.throughputBps)}`);
+  if (s.bytes > 0) parts.push(describeRate(s));
   if (s.expected !== null) parts.push(`${s.lost} lost`);
   if (s.proto === 'tcp') parts.push(`${s.reads} socket reads (TCP reads are not segments on the wire)`);
   else parts.push(`${s.datagrams} datagrams`);
@@ -164,13 +199,6 @@ export function describeSummary(s: ExchangeSummary): string {
     );
   }
   if (s.prepareMs !== null) parts.push(`file_prepared after ${s.prepareMs.toFixed(1)} ms`);
-  parts.push(`ended: ${s.end}`);
-  if (s.error) parts.push(`${s.error.code}: ${s.error.message}`);
+  parts.push(`ended: ${describeEnding(s)}`);
   return parts.join(', ');
-}
-
-export function formatRate(bytesPerSecond: number): string {
-  if (bytesPerSecond >= 1e6) return `${(bytesPerSecond / 1e6).toFixed(1)} MB/s`;
-  if (bytesPerSecond >= 1e3) return `${(bytesPerSecond / 1e3).toFixed(1)} kB/s`;
-  return `${bytesPerSecond.toFixed(0)} B/s`;
 }

@@ -8,7 +8,7 @@ import { encodeUtf8, stripRequest } from '../../../src-shared/protocol/text.js';
 export interface RequestPlan {
   /** The request text as the user gave it (without the terminating '\n'). */
   text: string;
-  /** Bytes on the wire: NetLab clients end every request with '\n' (PROTOCOL.md §1). */
+  /** Bytes on the wire: NetLab clients end every request with '\n' (docs/protocol.md §1). */
   wire: Buffer;
   /**
    * What the server will take the request for. The server classifies the text, not the form the
@@ -17,7 +17,8 @@ export interface RequestPlan {
   kind: CommandKind | 'bad' | null;
   /** Payload bytes the reply should carry, when known. */
   expected: number | null;
-  stream: { count: number; size: number } | null;
+  /** A stream's geometry; `intervalMs` is the silence to expect before each segment. */
+  stream: { count: number; size: number; intervalMs: number } | null;
 }
 
 // The client cannot know the server's limits; it leaves judging them to the server's reply.
@@ -56,7 +57,7 @@ export function planRequest(command: Command, proto: Proto): RequestPlan {
         wire,
         kind: 'stream',
         expected: classified.count * classified.size,
-        stream: { count: classified.count, size: classified.size },
+        stream: { count: classified.count, size: classified.size, intervalMs: classified.intervalMs },
       };
     case 'bad':
       return { text, wire, kind: 'bad', expected: null, stream: null };

@@ -19,6 +19,8 @@ export class SequenceTracker {
   outOfRange = 0;
   /** The first number received; over TCP it tells how many segments the server really sends. */
   first: number | null = null;
+  /** The highest number in range received: over UDP, the best sign of the count the server sends. */
+  highest = 0;
   private lowest = Number.POSITIVE_INFINITY;
   private seen: Uint32Array | null = null;
   private readonly tracked: number;
@@ -59,12 +61,18 @@ export class SequenceTracker {
       seen[word] = seen[word]! | bit;
     }
     this.distinct++;
+    if (sequence > this.highest) this.highest = sequence;
     if (sequence > this.lowest) this.outOfOrder++;
     else this.lowest = sequence;
   }
 
   get complete(): boolean {
     return this.distinct >= this.countValue;
+  }
+
+  /** Whether the last segment the server sends (number 1) arrived: the stream reached its end. */
+  get sawLast(): boolean {
+    return this.seen !== null && this.tracked >= 1 && (this.seen[0]! & 2) !== 0;
   }
 
   get missing(): number {

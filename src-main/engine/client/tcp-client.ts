@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { cappedStreamSentence, replyTimeoutSentence } from '../../../src-shared/endings.js';
 import { formatHostPort } from '../../../src-shared/hosts.js';
 import type { ClientEndpoint } from '../endpoint.js';
 import { LabError } from '../errors.js';
@@ -9,7 +10,7 @@ import { ReplyText } from './reply-text.js';
 import type { ResolvedHost } from './resolve-host.js';
 import { SegmentFramer } from './segment-framer.js';
 
-/** A TCP client: one connection per exchange; the server's FIN ends the reply (PROTOCOL.md §1). */
+/** A TCP client: one connection per exchange; the server's FIN ends the reply (docs/protocol.md §1). */
 export class TcpClient extends ClientEndpointBase implements ClientEndpoint {
   protected readonly proto = 'tcp' as const;
 
@@ -41,6 +42,9 @@ class TcpExchange extends ClientExchange {
   private streamStarted = false;
   /** Told with the read that revealed it: the server capped the stream at its limit. */
   private cappedNote = '';
+  /** now() of the request or the latest byte: the reply timeout counts from here. */
+  private lastByteAt = 0;
+  private replyWatching = false;
 
   constructor(ctx: ExchangeContext) {
     super(ctx);
@@ -98,14 +102,40 @@ class TcpExchange extends ClientExchange {
     socket.write(this.plan.wire);
     this.stats.requestSent(this.sink.now());
     this.emit('request', this.plan.wire.length, null, this.requestDetail());
+    this.lastByteAt = this.sink.now();
     if (this.mode === 'file') {
+      // Waiting for file_prepared has its own (longer) timeout; the reply timeout starts after it.
       const ms = this.config.prepareTimeoutMs;
       this.prepareTimer = this.timer(ms, () => {
         const message = `No file_prepared within ${ms} ms.`;
         this.emit('timeout', null, null, message);
         this.finish('prepare-timeout', new LabError('TIMEOUT', message));
       });
+    } else {
+      this.watchReply();
     }
+  }
+
+  /**
+   * No byte for `replyTimeoutMs` ends the exchange with TIMEOUT. Reads only stamp lastByteAt;
+   * the timer re-arms itself for the time left, so the read path never touches a timer.
+   */
+  private watchReply(): void {
+    if (this.replyWatching) return;
+    this.replyWatching = true;
+    // A stream is silent for one interval before each segment: that silence is not a stall.
+    const ms = this.config.replyTimeoutMs + Math.ceil(this.plan.stream?.intervalMs ?? 0);
+    const check = (): void => {
+      const left = this.lastByteAt + ms - this.sink.now();
+      if (left > 1) {
+        this.timer(Math.ceil(left), check);
+        return;
+      }
+      const sentence = replyTimeoutSentence(this.remote, ms, this.stats.bytes, this.stats.expected);
+      this.emit('timeout', null, null, sentence);
+      this.finish('reply-timeout', new LabError('TIMEOUT', sentence));
+    };
+    this.timer(ms, check);
   }
 
   private onRead(n: number, buf: Uint8Array): boolean {
@@ -118,6 +148,7 @@ class TcpExchange extends ClientExchange {
     if (this.isEnded) return;
     this.stats.reads++;
     const now = this.sink.now();
+    this.lastByteAt = now;
     switch (this.mode) {
       case 'file':
         return this.onFileData(chunk, now);
@@ -140,7 +171,9 @@ class TcpExchange extends ClientExchange {
       this.clearTimer(this.prepareTimer);
       const prepareMs = this.stats.prepared(now);
       this.emit('prepared', null, null, `file_prepared after ${prepareMs.toFixed(1)} ms`);
+      this.watchReply();
     } else if (splitter.state === 'reply') {
+      this.watchReply();
       this.clearTimer(this.prepareTimer);
       this.mode = 'reply';
       this.reply = splitter.reply;
@@ -183,7 +216,7 @@ class TcpExchange extends ClientExchange {
     const tracker = this.stats.sequence!;
     if (tracker.first === null && sequence !== null && this.stats.adoptStreamCount(sequence)) {
       // TCP loses nothing, so a first number below the count means the server capped the stream.
-      this.cappedNote = `the server sends only ${sequence} segments (its stream limit)`;
+      this.cappedNote = cappedStreamSentence(sequence, this.plan.stream!.count);
     }
     tracker.note(sequence);
   }

@@ -40,7 +40,13 @@ export class DeadlineQueue<T> {
     while (i > this.head && this.entries[i - 1]!.at > at) i--;
     if (i === this.entries.length) this.entries.push({ at, item });
     else this.entries.splice(i, 0, { at, item });
-    if (!this.running && !this.blocked && this.immediate === null && i === this.head && at <= this.now() + LINK_TIMER_SLACK_MS) {
+    if (
+      !this.running &&
+      !this.blocked &&
+      this.immediate === null &&
+      i === this.head &&
+      at <= this.now() + LINK_TIMER_SLACK_MS
+    ) {
       this.run();
     } else this.schedule();
   }

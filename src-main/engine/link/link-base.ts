@@ -66,7 +66,8 @@ export abstract class LinkBase {
 
   /** Throws unless start() may run now, or the conditions cannot run on this protocol. */
   protected assertStartable(): void {
-    if (this.state !== 'idle') throw new LabError('BUSY', `${this.label} link ${this.id} is already ${this.state}.`);
+    if (this.state !== 'idle')
+      throw new LabError('BUSY', `${this.label} link ${this.id} is already ${this.state}.`);
     const problem = checkLinkConditions(this.proto, this.opts.config.conditions);
     if (problem) throw new LabError('BAD_ARGUMENT', `conditions.${problem.path}: ${problem.message}`);
   }
@@ -89,6 +90,13 @@ export abstract class LinkBase {
   }
 
   protected emit(kind: EventKind, detail: string): void {
-    this.opts.sink.emit({ endpoint: this.id, role: 'link', proto: this.proto, kind, local: this.local ?? '', detail });
+    this.opts.sink.emit({
+      endpoint: this.id,
+      role: 'link',
+      proto: this.proto,
+      kind,
+      local: this.local ?? '',
+      detail,
+    });
   }
 }

@@ -16,7 +16,10 @@ export interface LinkScope {
   conditions: string;
 }
 
-export type LinkEventKind = Extract<LabEvent['kind'], 'drop' | 'dup' | 'delay' | 'accept' | 'connect' | 'error'>;
+export type LinkEventKind = Extract<
+  LabEvent['kind'],
+  'drop' | 'dup' | 'delay' | 'accept' | 'connect' | 'error'
+>;
 
 export class LinkReporter {
   readonly exchange: string;
@@ -37,7 +40,12 @@ export class LinkReporter {
     this.request = Buffer.from(payload.subarray(0, 1024)).toString('utf8').trim();
   }
 
-  event(kind: LinkEventKind, detail: string, bytes: number | null = null, segment: number | null = null): void {
+  event(
+    kind: LinkEventKind,
+    detail: string,
+    bytes: number | null = null,
+    segment: number | null = null,
+  ): void {
     const s = this.scope;
     s.sink.emit({
       endpoint: s.endpoint,
@@ -61,7 +69,12 @@ export class LinkReporter {
   ): ExchangeSummary {
     const s = this.scope;
     const durationMs = s.sink.now() - this.startedAt;
-    const link = { seed: s.seed, conditions: s.conditions, upstream: up.toStats(), downstream: down.toStats() };
+    const link = {
+      seed: s.seed,
+      conditions: s.conditions,
+      upstream: up.toStats(),
+      downstream: down.toStats(),
+    };
     const bytes = link.downstream.bytesOut;
     const summary: ExchangeSummary = {
       exchange: this.exchange,

@@ -5,7 +5,11 @@
 import type { Socket } from 'node:net';
 import type { DirectionConditions } from '../../../src-shared/link/conditions.js';
 import { DelayModel } from '../../../src-shared/link/delay.js';
-import { LINK_TCP_PACE_BYTES, LINK_TCP_RESET_GAP_MS } from '../../../src-shared/link/limits.js';
+import {
+  LINK_SLICE_GAP_MS,
+  LINK_TCP_PACE_BYTES,
+  LINK_TCP_RESET_GAP_MS,
+} from '../../../src-shared/link/limits.js';
 import { chance } from '../../../src-shared/link/loss.js';
 import { linkRandom } from '../../../src-shared/link/prng.js';
 import type { LinkDirection } from '../../../src-shared/link/prng.js';
@@ -57,7 +61,11 @@ export class TcpDirection {
     private readonly hooks: TcpDirectionHooks,
   ) {
     this.rate = new RateQueue(c.rateBytesPerSec, c.queueBytes);
-    this.delay = new DelayModel({ ...c, reorderPct: 0 }, linkRandom(seed, name, 'jitter'), linkRandom(seed, name, 'reorder'));
+    this.delay = new DelayModel(
+      { ...c, reorderPct: 0 },
+      linkRandom(seed, name, 'jitter'),
+      linkRandom(seed, name, 'reorder'),
+    );
     this.retransmit = chance(c.lossPct, linkRandom(seed, name, 'retransmit'));
     this.slicer = new Slicer(c.sliceBytes, c.sliceVarBytes, linkRandom(seed, name, 'slice'));
     this.queue = new DeadlineQueue(now, this.deliver);
@@ -103,7 +111,11 @@ export class TcpDirection {
       this.stalled = true;
       this.stallUntil = now + c.stallMs;
       this.counter.held += 1;
-      this.reporter.event('delay', `${this.name}: stalled ${formatMs(c.stallMs)} after ${formatBytes(this.passed)}`, rest.length);
+      this.reporter.event(
+        'delay',
+        `${this.name}: stalled ${formatMs(c.stallMs)} after ${formatBytes(this.passed)}`,
+        rest.length,
+      );
     }
     if (rest.length > 0 || reset) this.schedule(rest, now, reset);
     this.passed += rest.length;
@@ -112,7 +124,10 @@ export class TcpDirection {
       this.pauses += 1;
       this.source.pause();
       if (this.pauses === 1) {
-        this.reporter.event('delay', `${this.name}: queue over ${formatBytes(c.queueBytes)}: the link stops reading, so the sender waits (flow control)`);
+        this.reporter.event(
+          'delay',
+          `${this.name}: queue over ${formatBytes(c.queueBytes)}: the link stops reading, so the sender waits (flow control)`,
+        );
       }
     }
   };
@@ -131,8 +146,10 @@ export class TcpDirection {
       );
     }
     const pieces = this.cut(data);
+    // Slices leave a moment apart, so a reader on another thread or host sees them one by one.
+    const gap = this.slicer.active ? LINK_SLICE_GAP_MS : 0;
     pieces.forEach((piece, i) => {
-      const ready = Math.max(this.rate.admit(piece.length, now), hold);
+      const ready = Math.max(this.rate.admit(piece.length, now), hold) + i * gap;
       // Always through the delay model, even at 0 ms: it keeps the chunks in order.
       const at = this.delay.next(ready).at;
       this.queuedBytes += piece.length;

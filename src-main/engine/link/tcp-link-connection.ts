@@ -52,7 +52,10 @@ export class TcpLinkConnection {
     });
     server.pause();
     this.upstreamSocket = server;
-    const hooks = { reset: () => this.reset(`reset after ${formatBytes(c.upstream.resetAfterBytes || c.downstream.resetAfterBytes)}`) };
+    const hooks = {
+      reset: () =>
+        this.reset(`reset after ${formatBytes(c.upstream.resetAfterBytes || c.downstream.resetAfterBytes)}`),
+    };
     this.up = new TcpDirection('upstream', c.upstream, c.seed, client, server, now, reporter, hooks);
     this.down = new TcpDirection('downstream', c.downstream, c.seed, server, client, now, reporter, hooks);
     const where = `${target.host}:${target.port}`;

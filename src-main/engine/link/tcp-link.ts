@@ -24,16 +24,23 @@ export class TcpLink extends LinkBase {
     this.assertStartable();
     const { listenHost, listenPort } = this.opts.config;
     // allowHalfOpen: a client's half-close is passed on to the server, which still replies.
-    const server = createServer({ allowHalfOpen: true, noDelay: true, highWaterMark: LINK_TCP_HIGH_WATER_MARK_BYTES });
+    const server = createServer({
+      allowHalfOpen: true,
+      noDelay: true,
+      highWaterMark: LINK_TCP_HIGH_WATER_MARK_BYTES,
+    });
     this.server = server;
     server.on('connection', this.onConnection);
     try {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
-        server.listen({ host: listenHost === '' ? undefined : listenHost, port: listenPort, exclusive: true }, () => {
-          server.off('error', reject);
-          resolve();
-        });
+        server.listen(
+          { host: listenHost === '' ? undefined : listenHost, port: listenPort, exclusive: true },
+          () => {
+            server.off('error', reject);
+            resolve();
+          },
+        );
       });
     } catch (err) {
       this.server = null;

@@ -27,7 +27,12 @@ interface DropRun {
   last: number | null;
 }
 
-const DROP_WORDS = { random: 'random loss', burst: 'burst loss', queue: 'queue full (tail drop)', mtu: 'over the MTU' };
+const DROP_WORDS = {
+  random: 'random loss',
+  burst: 'burst loss',
+  queue: 'queue full (tail drop)',
+  mtu: 'over the MTU',
+};
 
 export class UdpDirection {
   readonly counter = new DirectionCounter();
@@ -79,7 +84,12 @@ export class UdpDirection {
       if (d.reordered) {
         counter.reordered += 1;
         const seq = leadingSequence(payload);
-        this.reporter.event('delay', `${this.name}: held back ${formatMs(this.c.reorderDelayMs)} extra, so later datagrams overtake it (reordered)`, n, seq);
+        this.reporter.event(
+          'delay',
+          `${this.name}: held back ${formatMs(this.c.reorderDelayMs)} extra, so later datagrams overtake it (reordered)`,
+          n,
+          seq,
+        );
       }
     }
     this.queue.push(at, { payload, arrivedAt: now, dup: this.dup() });
@@ -125,7 +135,8 @@ export class UdpDirection {
     const seq = leadingSequence(payload);
     const what = seq === null ? `${payload.length}-byte datagram` : `segment ${seq}`;
     let detail = `${this.name}: dropped ${what}: ${DROP_WORDS[cause]}`;
-    if (cause === 'mtu') detail += ` (IP packet ${ipPacketBytes(payload.length, this.ipv6)} B > MTU ${this.c.mtuBytes} B)`;
+    if (cause === 'mtu')
+      detail += ` (IP packet ${ipPacketBytes(payload.length, this.ipv6)} B > MTU ${this.c.mtuBytes} B)`;
     this.reporter.event('drop', detail, payload.length, seq);
   }
 
@@ -141,7 +152,12 @@ export class UdpDirection {
       counter.bytesOut += p.payload.length;
       counter.duplicated += 1;
       const seq = leadingSequence(p.payload);
-      this.reporter.event('dup', `${this.name}: sent ${seq === null ? 'a datagram' : `segment ${seq}`} twice`, p.payload.length, seq);
+      this.reporter.event(
+        'dup',
+        `${this.name}: sent ${seq === null ? 'a datagram' : `segment ${seq}`} twice`,
+        p.payload.length,
+        seq,
+      );
     }
     return 'continue';
   };

@@ -57,7 +57,15 @@ export class UdpFlow {
     this.upstream = new UdpDirection('upstream', c.upstream, c.seed, target.ipv6, now, reporter, (p) =>
       this.socket.send(p, target.port, target.address),
     );
-    this.downstream = new UdpDirection('downstream', c.downstream, c.seed, target.ipv6, now, reporter, o.toClient);
+    this.downstream = new UdpDirection(
+      'downstream',
+      c.downstream,
+      c.seed,
+      target.ipv6,
+      now,
+      reporter,
+      o.toClient,
+    );
     this.armIdle(o.idleMs);
   }
 
@@ -76,7 +84,12 @@ export class UdpFlow {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.upstream.close();
     this.downstream.close();
-    this.o.reporter.finish(this.error ? 'error' : reason, this.upstream.counter, this.downstream.counter, this.error);
+    this.o.reporter.finish(
+      this.error ? 'error' : reason,
+      this.upstream.counter,
+      this.downstream.counter,
+      this.error,
+    );
     this.o.onEnd();
     return new Promise((resolve) => {
       try {

@@ -83,7 +83,8 @@ export class UdpLink extends LinkBase {
     const socket = this.socket;
     if (!socket || !this.to || !this.scope) return undefined;
     if (this.flows.size >= LINK_UDP_MAX_FLOWS) {
-      if (!this.refusedFlows) this.emit('error', `more than ${LINK_UDP_MAX_FLOWS} flows at once: new sources are ignored`);
+      if (!this.refusedFlows)
+        this.emit('error', `more than ${LINK_UDP_MAX_FLOWS} flows at once: new sources are ignored`);
       this.refusedFlows = true;
       return undefined;
     }

@@ -18,6 +18,14 @@ export function socketAddress(address: string | undefined, port: number | undefi
   return formatHostPort(plain, port);
 }
 
+/** The peer's IP address as one key for per-host / per-source bounds (IPv4-mapped as plain IPv4). */
+export function peerHost(address: string | undefined): string {
+  if (address === undefined) return '';
+  return address.startsWith(V4_MAPPED_PREFIX) && address.includes('.')
+    ? address.slice(V4_MAPPED_PREFIX.length)
+    : address;
+}
+
 /** Where a server asked to bind, for messages: "127.0.0.1:8120", "[::1]:8120", "port 8120 on all interfaces". */
 export function describeBind(host: string, port: number): string {
   return host === '' ? `port ${port} on all interfaces` : formatHostPort(host, port);

@@ -1,5 +1,6 @@
 // One server exchange's events and its closing summary (what the server sent), for TCP and UDP.
 import type { LabErrorInfo } from '../../../src-shared/api.js';
+import { describeRate, queuedSentence, rateBytesPerSec } from '../../../src-shared/endings.js';
 import type { EventKind, ExchangeSummary } from '../../../src-shared/events.js';
 import { FILE_PREPARED, FILE_PREPARED_BYTES } from '../../../src-shared/protocol/limits.js';
 import type { Proto } from '../../../src-shared/protocol/limits.js';
@@ -37,8 +38,15 @@ export class ExchangeReporter {
   private requestT: number | null = null;
   private preparedT: number | null = null;
   private ended = false;
+  /** TCP: payload bytes written that the kernel never took (see TcpPayloadWriter.unsentBytes). */
+  private unsent: (() => number) | null = null;
 
   constructor(readonly scope: ExchangeScope) {}
+
+  /** TCP: the summary then counts what the kernel took, not what was handed to Node. */
+  countUnsentWith(unsent: () => number): void {
+    this.unsent = unsent;
+  }
 
   get finished(): boolean {
     return this.ended;
@@ -91,17 +99,27 @@ export class ExchangeReporter {
   finish(end: ServerEnd, detail: string, failure: LabErrorInfo | null = null): void {
     if (this.ended) return;
     this.ended = true;
-    this.event(end === 'error' ? 'error' : 'end', { detail });
-    const summary = this.summary(end, failure);
+    const endT = this.event(end === 'error' ? 'error' : 'end', { detail });
+    const summary = this.summary(end, failure, endT);
     this.event('summary', { bytes: summary.bytes, detail: describeSummary(summary), summary });
   }
 
-  private summary(end: ServerEnd, failure: LabErrorInfo | null): ExchangeSummary {
+  private summary(end: ServerEnd, failure: LabErrorInfo | null, endT: number): ExchangeSummary {
     const s = this.scope;
     const p = this.planned;
-    const durationMs = this.firstWriteT === null ? 0 : this.lastWriteT - this.firstWriteT;
+    // Bytes the kernel never took left with the socket: they were never sent.
+    const unsent = this.unsent ? Math.min(this.bytes, this.unsent()) : 0;
+    const bytes = this.bytes - unsent;
+    // A reply that did not finish: its bytes sit in kernel buffers nobody confirmed.
+    const queued = s.proto === 'tcp' && end !== 'done' && bytes > 0;
+    // A TCP write only fills Node's queue, so its time runs to the end (the kernel took the last
+    // byte, or the socket went); a UDP datagram is sent when its write returns.
+    const lastT = s.proto === 'tcp' && this.firstWriteT !== null ? endT : this.lastWriteT;
+    const durationMs = this.firstWriteT === null ? 0 : lastT - this.firstWriteT;
     const badRequest =
-      p?.command === 'bad' && p.reply !== null ? { code: 'BAD_REQUEST' as const, message: p.reply } : null;
+      p?.command === 'bad' && p.reply !== null
+        ? { code: p.refused === true ? ('BUSY' as const) : ('BAD_REQUEST' as const), message: p.reply }
+        : null;
     return {
       exchange: s.exchange,
       endpoint: s.endpoint,
@@ -110,10 +128,10 @@ export class ExchangeReporter {
       command: p?.command ?? null,
       request: p?.text ?? '',
       expected: p ? p.expected : null,
-      bytes: this.bytes,
-      lost: p ? Math.max(0, p.expected - this.bytes) : 0,
+      bytes,
+      lost: p ? Math.max(0, p.expected - bytes) : 0,
       durationMs,
-      throughputBps: durationMs > 0 ? (this.bytes * 1000) / durationMs : 0,
+      throughputBps: rateBytesPerSec(bytes, durationMs),
       reads: s.proto === 'tcp' ? this.writes : 0,
       datagrams: s.proto === 'udp' ? this.writes : 0,
       segmentsExpected: p?.segments ?? 0,
@@ -128,6 +146,7 @@ export class ExchangeReporter {
       error: failure ?? badRequest,
       local: s.local,
       remote: s.remote,
+      ...(queued ? { queuedNotConfirmed: true } : {}),
     };
   }
 }
@@ -136,6 +155,7 @@ function describeSummary(s: ExchangeSummary): string {
   const of = s.expected !== null ? ` of ${s.expected}` : '';
   const unit = s.proto === 'tcp' ? 'writes' : 'datagrams';
   const count = s.proto === 'tcp' ? s.reads : s.datagrams;
-  const rate = s.throughputBps > 0 ? `, ${(s.throughputBps / 1e6).toFixed(2)} MB/s` : '';
-  return `${s.end}: sent ${s.bytes}${of} bytes in ${count} ${unit}, ${s.durationMs.toFixed(1)} ms${rate}`;
+  const rate = s.bytes > 0 ? `, ${describeRate(s)}` : '';
+  const what = s.queuedNotConfirmed ? queuedSentence(s.bytes, s.expected) : `sent ${s.bytes}${of} bytes`;
+  return `${s.end}: ${what} in ${count} ${unit}, ${s.durationMs.toFixed(1)} ms${rate}`;
 }

@@ -28,10 +28,34 @@ export interface PlannedRequest {
   /** Stream segments that will be sent (0 otherwise). */
   segments: number;
   plan: ReplyPlan;
+  /** Set when a server bound refused it (docs/protocol.md §8): the summary's error is BUSY. */
+  refused?: boolean;
+}
+
+/**
+ * A request a server bound turned away: `line` is the whole refusal (the error event and summary),
+ * `wire` what is sent (for UDP cut to the request's length, so a refusal never amplifies).
+ */
+export function refusedPlan(detail: string, text: string, line: string, wire: Uint8Array): PlannedRequest {
+  return {
+    command: 'bad',
+    text,
+    expected: wire.length,
+    detail,
+    reply: line,
+    segments: 0,
+    plan: { kind: 'text', bytes: wire },
+    refused: true,
+  };
 }
 
 export function planRequest(raw: Uint8Array, proto: Proto, config: ServerConfig): PlannedRequest {
-  const c = classifyRequest(raw, { proto, fileLimit: config.fileLimit, streamLimit: config.streamLimit });
+  const c = classifyRequest(raw, {
+    proto,
+    fileLimit: config.fileLimit,
+    streamLimit: config.streamLimit,
+    streamMaxDurationMs: config.streamMaxDurationMs,
+  });
   const base = { reply: null, segments: 0 };
   switch (c.kind) {
     case 'empty':

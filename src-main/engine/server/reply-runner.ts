@@ -35,7 +35,7 @@ async function sendPlanned(plan: ReplyPlan, ctx: ReplyContext): Promise<boolean>
       reporter.tx(plan.bytes.length);
       return writer.open;
     case 'file': {
-      // The marker is its own write / datagram, sent before any payload (PROTOCOL.md §3).
+      // The marker is its own write / datagram, sent before any payload (docs/protocol.md §3).
       const more = writer.write(FILE_PREPARED_MARKER);
       reporter.prepared();
       if (!more && !(await writer.drained())) return false;

@@ -1,4 +1,4 @@
-// TCP request framing (PROTOCOL.md §1), pure: bytes in, at most one request out. The connection
+// TCP request framing (docs/protocol.md §1), pure: bytes in, at most one request out. The connection
 // owns the clock and calls finish('quiet') after REQUEST_QUIET_MS of silence.
 import { REQUEST_MAX_BYTES } from '../../../src-shared/protocol/limits.js';
 

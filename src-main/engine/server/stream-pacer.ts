@@ -1,6 +1,7 @@
-// Stream pacing on absolute deadlines (PROTOCOL.md §3): segment k (from 0) is due at
+// Stream pacing on absolute deadlines (docs/protocol.md §3): segment k (from 0) is due at
 // start + (k + 1) × interval, so a late wake-up never shifts the segments after it.
 import { performance } from 'node:perf_hooks';
+import { TIMER_MAX_MS } from '../../../src-shared/protocol/server-limits.js';
 
 /**
  * setTimeout fires on libuv's millisecond clock and is often up to ~1 ms late, so the pacer
@@ -77,7 +78,8 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       signal?.removeEventListener('abort', done);
       resolve();
     };
-    const timer = setTimeout(done, ms);
+    // Node fires a longer timeout after 1 ms (with a warning): clamp, and waitUntil sleeps again.
+    const timer = setTimeout(done, Math.min(ms, TIMER_MAX_MS));
     signal?.addEventListener('abort', done, { once: true });
   });
 }

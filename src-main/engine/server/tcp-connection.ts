@@ -54,6 +54,7 @@ export class TcpConnection {
       remote: this.remote,
     });
     this.writer = new TcpPayloadWriter(socket, this.abort.signal, this.remote);
+    this.reporter.countUnsentWith(() => this.writer.unsentBytes);
     this.settled = new Promise((resolve) => (this.markSettled = resolve));
     socket.on('error', this.onError);
     socket.on('data', this.onData);

@@ -4,9 +4,12 @@ import { createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
 import type { EndpointInfo } from '../../../src-shared/api.js';
 import type { ServerOptions } from '../endpoint.js';
+import { tcpBusyReply, tcpHostBusyReply } from '../../../src-shared/protocol/server-replies.js';
 import { toLabError } from '../errors.js';
+import { peerHost } from './addresses.js';
 import { ServerBase } from './server-base.js';
 import { TcpConnection } from './tcp-connection.js';
+import { refuseConnection } from './tcp-refusal.js';
 
 /**
  * Per-socket write queue before write() returns false: a few FILE_WRITE_CHUNK_BYTES writes, all
@@ -17,6 +20,9 @@ export const TCP_HIGH_WATER_MARK_BYTES = 4 * 1024 * 1024;
 export class TcpServer extends ServerBase {
   private server: Server | null = null;
   private readonly connections = new Set<TcpConnection>();
+  /** Open connections per peer IP address, for maxConnectionsPerHost. */
+  private readonly perHost = new Map<string, number>();
+  private readonly refusals = new Map<Socket, Promise<void>>();
 
   constructor(opts: ServerOptions) {
     super(opts, 'tcp');
@@ -56,7 +62,8 @@ export class TcpServer extends ServerBase {
     if (!server) return;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     for (const connection of this.connections) connection.cancel();
-    await Promise.all([closed, ...[...this.connections].map((c) => c.settled)]);
+    for (const socket of this.refusals.keys()) socket.destroy();
+    await Promise.all([closed, ...[...this.connections].map((c) => c.settled), ...this.refusals.values()]);
   }
 
   private readonly onConnection = (socket: Socket): void => {
@@ -65,12 +72,28 @@ export class TcpServer extends ServerBase {
       socket.destroy();
       return;
     }
-    const connection = new TcpConnection(socket, {
-      sink: this.opts.sink,
-      endpoint: this.id,
-      config: this.opts.config,
-    });
+    const scope = { sink: this.opts.sink, endpoint: this.id, config: this.opts.config };
+    const { maxConnections, maxConnectionsPerHost } = this.opts.config;
+    const host = peerHost(socket.remoteAddress);
+    const fromHost = this.perHost.get(host) ?? 0;
+    let refusal: string | null = null;
+    if (this.connections.size >= maxConnections) refusal = tcpBusyReply(maxConnections);
+    else if (fromHost >= maxConnectionsPerHost) refusal = tcpHostBusyReply(maxConnectionsPerHost);
+    if (refusal !== null) {
+      this.refusals.set(
+        socket,
+        refuseConnection(socket, refusal, scope).then(() => void this.refusals.delete(socket)),
+      );
+      return;
+    }
+    const connection = new TcpConnection(socket, scope);
     this.connections.add(connection);
-    void connection.settled.then(() => this.connections.delete(connection));
+    this.perHost.set(host, fromHost + 1);
+    void connection.settled.then(() => {
+      this.connections.delete(connection);
+      const left = (this.perHost.get(host) ?? 1) - 1;
+      if (left > 0) this.perHost.set(host, left);
+      else this.perHost.delete(host);
+    });
   };
 }

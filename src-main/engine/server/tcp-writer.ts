@@ -10,13 +10,33 @@ export class TcpPayloadWriter implements PayloadWriter {
   private failed: LabError | null = null;
   private wroteThisTick = false;
   private corked = false;
+  /** Bytes handed to socket.write(), taken by the kernel or not. */
+  private written = 0;
+  /** What the kernel had taken when the socket went (its queue is gone by then). */
+  private takenAtClose: number | null = null;
 
   constructor(
     private readonly socket: Socket,
     private readonly signal: AbortSignal,
     /** The peer as host:port, for error messages. */
     private readonly where: string,
-  ) {}
+    /** A peer that takes no bytes for this long is dropped (tests shorten it). */
+    private readonly stallTimeoutMs: number = TCP_STALL_TIMEOUT_MS,
+  ) {
+    // By 'close' Node has dropped its queue: bytesWritten then counts only what was dispatched.
+    socket.once('close', () => {
+      this.takenAtClose ??= socket.bytesWritten;
+    });
+  }
+
+  /**
+   * Bytes written here that the kernel never took (still in Node's queue, or dropped with the
+   * socket): bytesWritten − writableLength is what the kernel took, nothing says the peer read it.
+   */
+  get unsentBytes(): number {
+    const taken = this.takenAtClose ?? this.socket.bytesWritten - this.socket.writableLength;
+    return Math.max(0, this.written - taken);
+  }
 
   get failure(): LabError | null {
     return this.failed;
@@ -41,6 +61,7 @@ export class TcpPayloadWriter implements PayloadWriter {
       this.corked = true;
       this.socket.cork();
     }
+    this.written += chunk.length;
     return this.socket.write(chunk);
   }
 
@@ -80,14 +101,12 @@ export class TcpPayloadWriter implements PayloadWriter {
       const onClose = (): void => settle(false);
       const stall = setTimeout(() => {
         this.fail(
-          new LabError(
-            'TIMEOUT',
-            `${this.where} read nothing for ${TCP_STALL_TIMEOUT_MS / 1000} s; dropped.`,
-          ),
+          new LabError('TIMEOUT', `${this.where} read nothing for ${this.stallTimeoutMs / 1000} s; dropped.`),
         );
+        this.takenAtClose ??= socket.bytesWritten - socket.writableLength;
         socket.destroy();
         settle(false);
-      }, TCP_STALL_TIMEOUT_MS);
+      }, this.stallTimeoutMs);
       socket.once(event, onEvent);
       socket.once('close', onClose);
       this.signal.addEventListener('abort', onClose, { once: true });

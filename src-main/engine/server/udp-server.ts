@@ -5,13 +5,15 @@ import type { RemoteInfo, Socket } from 'node:dgram';
 import type { EndpointInfo } from '../../../src-shared/api.js';
 import type { ServerOptions } from '../endpoint.js';
 import { toLabError } from '../errors.js';
-import { resolveUdpBind, socketAddress } from './addresses.js';
+import { peerHost, resolveUdpBind, socketAddress } from './addresses.js';
 import type { UdpBind } from './addresses.js';
 import { ExchangeReporter } from './exchange-reporter.js';
 import type { PlannedRequest } from './reply-plan.js';
-import { planRequest } from './reply-plan.js';
+import { planRequest, refusedPlan } from './reply-plan.js';
 import { sendReply } from './reply-runner.js';
+import type { SendBudget } from './send-budget.js';
 import { ServerBase } from './server-base.js';
+import { UdpAdmission } from './udp-admission.js';
 import { UdpPayloadWriter } from './udp-writer.js';
 
 /** Asked for; Linux caps it at net.core.wmem_max (4 MiB here) and doubles it for bookkeeping. */
@@ -27,9 +29,11 @@ interface Transfer {
 export class UdpServer extends ServerBase {
   private socket: Socket | null = null;
   private readonly transfers = new Set<Transfer>();
+  private readonly admission: UdpAdmission;
 
   constructor(opts: ServerOptions) {
     super(opts, 'udp');
+    this.admission = new UdpAdmission(opts.config);
   }
 
   async start(): Promise<EndpointInfo> {
@@ -74,8 +78,25 @@ export class UdpServer extends ServerBase {
       local: this.local ?? '',
       remote,
     });
-    const planned = planRequest(message, 'udp', this.opts.config);
+    const host = peerHost(peer.address);
+    let planned = planRequest(message, 'udp', this.opts.config);
+    let budgets: readonly SendBudget[] = [];
+    let release = (): void => undefined;
+    if (planned.plan.kind === 'file' || planned.plan.kind === 'stream') {
+      const admitted = this.admission.begin(host);
+      if (admitted.ok) ({ budgets, end: release } = admitted);
+      else {
+        const wire = Buffer.from(admitted.line, 'latin1').subarray(0, message.length);
+        planned = refusedPlan(planned.detail, planned.text, admitted.line, wire);
+      }
+    }
     reporter.request(planned, message.length);
+    if (planned.plan.kind === 'text' && !this.admission.mayReply(host, planned.plan.bytes.length, message.length)) {
+      // A reply bigger than its request, to a source (or server) whose budget is spent: dropped.
+      const why = `reply to ${remote} not sent: the send budget is spent (docs/protocol.md §8)`;
+      reporter.finish('error', why, { code: 'BUSY', message: why });
+      return;
+    }
     const abort = new AbortController();
     const writer = new UdpPayloadWriter(
       socket,
@@ -84,12 +105,15 @@ export class UdpServer extends ServerBase {
       abort.signal,
       remote,
       this.opts.config.udpRateBytesPerSec,
+      budgets,
+      (budget) => reporter.event('delay', { detail: `paced: ${budget} is in use; this transfer shares it` }),
     );
     const transfer: Transfer = { abort, done: Promise.resolve() };
     this.transfers.add(transfer);
-    transfer.done = this.serve(planned, reporter, writer, abort.signal).finally(() =>
-      this.transfers.delete(transfer),
-    );
+    transfer.done = this.serve(planned, reporter, writer, abort.signal).finally(() => {
+      release();
+      this.transfers.delete(transfer);
+    });
   };
 
   private async serve(

@@ -5,7 +5,9 @@ import type { Socket } from 'node:dgram';
 import { performance } from 'node:perf_hooks';
 import { toLabError } from '../errors.js';
 import type { LabError } from '../errors.js';
+import { TIMER_MAX_MS } from '../../../src-shared/protocol/server-limits.js';
 import type { PayloadWriter } from './payload-writer.js';
+import type { SendBudget } from './send-budget.js';
 
 /** Datagrams sent back to back before yielding. */
 export const UDP_BURST_DATAGRAMS = 32;
@@ -19,6 +21,7 @@ export class UdpPayloadWriter implements PayloadWriter {
   private startMs: number | null = null;
   private failed: LabError | null = null;
   private wake: (() => void) | null = null;
+  private held = false;
 
   constructor(
     private readonly socket: Socket,
@@ -34,6 +37,10 @@ export class UdpPayloadWriter implements PayloadWriter {
      * receiver falls behind for a few milliseconds.
      */
     private readonly rateBytesPerSec: number,
+    /** Shared budgets this transfer also pays into: its source address's and the server's. */
+    private readonly budgets: readonly SendBudget[] = [],
+    /** Called once, the first time a shared budget makes this transfer wait, with its label. */
+    private readonly onHeld: (budget: string) => void = () => undefined,
   ) {}
 
   get failure(): LabError | null {
@@ -57,7 +64,21 @@ export class UdpPayloadWriter implements PayloadWriter {
     this.sentBytes += chunk.length;
     this.inFlight += 1;
     this.burst += 1;
-    return this.burst < UDP_BURST_DATAGRAMS && this.inFlight < UDP_MAX_IN_FLIGHT;
+    for (const budget of this.budgets) budget.charge(chunk.length);
+    return this.burst < UDP_BURST_DATAGRAMS && this.inFlight < UDP_MAX_IN_FLIGHT && this.budgetWaitMs() < 1;
+  }
+
+  private budgetWaitMs(): number {
+    let wait = 0;
+    for (const budget of this.budgets) wait = Math.max(wait, budget.delayMs());
+    return wait;
+  }
+
+  /** The budget that holds this transfer back the longest. */
+  private bindingBudget(): SendBudget | undefined {
+    let binding: SendBudget | undefined;
+    for (const b of this.budgets) if (!binding || b.delayMs() > binding.delayMs()) binding = b;
+    return binding;
   }
 
   private readonly onSent = (err: Error | null): void => {
@@ -77,11 +98,33 @@ export class UdpPayloadWriter implements PayloadWriter {
       this.startMs === null || this.rateBytesPerSec === 0
         ? 0
         : this.startMs + (this.sentBytes * 1000) / this.rateBytesPerSec - performance.now();
-    await new Promise<void>((resolve) =>
-      aheadMs >= 1 ? setTimeout(resolve, Math.floor(aheadMs)) : setImmediate(resolve),
-    );
+    await this.pause(aheadMs);
+    // Shared budgets: other transfers may have spent them while this one slept, so look again.
+    // Bounded: every pass sleeps at least 1 ms, and the budget's debt only shrinks meanwhile
+    // except by other transfers' sends, which are bounded by the same budget.
+    for (let wait = this.budgetWaitMs(); wait >= 1 && this.open; wait = this.budgetWaitMs()) {
+      if (!this.held) {
+        this.held = true;
+        this.onHeld(this.bindingBudget()?.label ?? 'a send budget');
+      }
+      await this.pause(wait);
+    }
     this.burst = 0;
     return this.open;
+  }
+
+  /** One turn, or a sleep of `ms` (clamped to the timer maximum) that a cancel cuts short. */
+  private pause(ms: number): Promise<void> {
+    if (ms < 1) return new Promise((resolve) => setImmediate(resolve));
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.min(Math.floor(ms), TIMER_MAX_MS));
+      this.signal.addEventListener('abort', done, { once: true });
+    });
   }
 
   async finish(): Promise<boolean> {

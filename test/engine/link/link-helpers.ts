@@ -25,9 +25,15 @@ export class LinkLab {
     return ok(await this.lab.startServer({ proto, host, port: 0 }));
   }
 
-  async client(server: EndpointInfo, conditions: LinkConditionsInput | null, extra: Partial<ClientConfigInput> = {}): Promise<EndpointInfo> {
+  async client(
+    server: EndpointInfo,
+    conditions: LinkConditionsInput | null,
+    extra: Partial<ClientConfigInput> = {},
+  ): Promise<EndpointInfo> {
     const host = server.local!.startsWith('[') ? '::1' : '127.0.0.1';
-    return ok(await this.lab.openClient({ proto: server.proto, host, port: server.port!, conditions, ...extra }));
+    return ok(
+      await this.lab.openClient({ proto: server.proto, host, port: server.port!, conditions, ...extra }),
+    );
   }
 
   /** The link's summary of the exchange whose client-side address is `clientLocal`, once it is out. */
@@ -36,7 +42,9 @@ export class LinkLab {
     await waitUntil(
       () => {
         this.lab.flushEvents();
-        found = this.events.find((e) => e.endpoint === linkId && e.kind === 'summary' && e.remote === clientLocal)?.summary;
+        found = this.events.find(
+          (e) => e.endpoint === linkId && e.kind === 'summary' && e.remote === clientLocal,
+        )?.summary;
         return found !== undefined;
       },
       limitMs,

@@ -12,7 +12,14 @@ afterEach(() => t.close());
 async function linkTo(proto: 'tcp' | 'udp', conditions = {}): Promise<number> {
   const server = await t.server(proto);
   const link = ok(
-    await t.lab.startLink({ proto, listenHost: '127.0.0.1', listenPort: 0, targetHost: '127.0.0.1', targetPort: server.port!, conditions }),
+    await t.lab.startLink({
+      proto,
+      listenHost: '127.0.0.1',
+      listenPort: 0,
+      targetHost: '127.0.0.1',
+      targetPort: server.port!,
+      conditions,
+    }),
   );
   return link.port!;
 }

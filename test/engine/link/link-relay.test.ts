@@ -16,25 +16,28 @@ const COMMANDS: [string, Command, number][] = [
 ];
 
 describe.each(['tcp', 'udp'] as const)('%s through a perfect link', (proto) => {
-  it.each(COMMANDS)('%s: every byte, and both summaries say which conditions applied', async (_name, command, bytes) => {
-    const server = await t.server(proto);
-    const client = await t.client(server, { seed: 3 });
-    expect(client.link).toMatch(/^link-/);
-    expect(client.remote).toBe(`127.0.0.1:${server.port}`);
-    const s = ok(await t.lab.send({ endpointId: client.id, command }));
-    expect(s.bytes).toBe(bytes);
-    expect(s.lost).toBe(0);
-    expect(s.missing).toBe(0);
-    expect(s.conditions).toBe('no conditions, seed 3');
-    // Closing the client stops its link, which ends its UDP flows now (not after the idle expiry).
-    ok(await t.lab.closeClient({ endpointId: client.id }));
-    const link = await t.linkSummary(client.link!, s.local);
-    expect(link.role).toBe('link');
-    expect(link.link!.seed).toBe(3);
-    expect(link.link!.downstream.bytesOut).toBe(link.link!.downstream.bytesIn);
-    expect(link.link!.upstream.bytesOut).toBe(link.link!.upstream.bytesIn);
-    expect(link.local).toBe(s.remote);
-  });
+  it.each(COMMANDS)(
+    '%s: every byte, and both summaries say which conditions applied',
+    async (_name, command, bytes) => {
+      const server = await t.server(proto);
+      const client = await t.client(server, { seed: 3 });
+      expect(client.link).toMatch(/^link-/);
+      expect(client.remote).toBe(`127.0.0.1:${server.port}`);
+      const s = ok(await t.lab.send({ endpointId: client.id, command }));
+      expect(s.bytes).toBe(bytes);
+      expect(s.lost).toBe(0);
+      expect(s.missing).toBe(0);
+      expect(s.conditions).toBe('no conditions, seed 3');
+      // Closing the client stops its link, which ends its UDP flows now (not after the idle expiry).
+      ok(await t.lab.closeClient({ endpointId: client.id }));
+      const link = await t.linkSummary(client.link!, s.local);
+      expect(link.role).toBe('link');
+      expect(link.link!.seed).toBe(3);
+      expect(link.link!.downstream.bytesOut).toBe(link.link!.downstream.bytesIn);
+      expect(link.link!.upstream.bytesOut).toBe(link.link!.upstream.bytesIn);
+      expect(link.local).toBe(s.remote);
+    },
+  );
 });
 
 describe('over IPv6', () => {
@@ -48,15 +51,26 @@ describe('over IPv6', () => {
 });
 
 describe('UDP through 10 % loss', () => {
-  async function lossyStream(seed: number): Promise<{ missing: number[]; dropped: number[]; droppedCount: number }> {
+  async function lossyStream(
+    seed: number,
+  ): Promise<{ missing: number[]; dropped: number[]; droppedCount: number }> {
     const server = await t.server('udp');
     const client = await t.client(server, { seed, downstream: { lossPct: 10 } });
-    const s = ok(await t.lab.send({ endpointId: client.id, command: { type: 'stream', intervalMs: 0.2, count: 500, size: 100 } }));
+    const s = ok(
+      await t.lab.send({
+        endpointId: client.id,
+        command: { type: 'stream', intervalMs: 0.2, count: 500, size: 100 },
+      }),
+    );
     ok(await t.lab.closeClient({ endpointId: client.id }));
     const link = await t.linkSummary(client.link!, s.local);
     const drops = t.linkEvents(client.link!, 'drop', s.local);
     expect(link.link!.downstream.dropped.random).toBe(drops.length);
-    return { missing: s.missingSample, dropped: drops.map((e) => e.segment!).sort((a, b) => b - a), droppedCount: s.missing };
+    return {
+      missing: s.missingSample,
+      dropped: drops.map((e) => e.segment!).sort((a, b) => b - a),
+      droppedCount: s.missing,
+    };
   }
 
   it('the client misses exactly the datagrams the link reports dropped', async () => {
@@ -124,14 +138,21 @@ describe('TCP conditions', () => {
     expect(s.bytes).toBe(50_000);
     expect(s.durationMs).toBeGreaterThan(280);
     const link = await t.linkSummary(client.link!, s.local);
-    expect(t.linkEvents(client.link!, 'delay', s.local).some((e) => /stalled 300 ms after 1 KB/.test(e.detail))).toBe(true);
+    expect(
+      t.linkEvents(client.link!, 'delay', s.local).some((e) => /stalled 300 ms after 1 KB/.test(e.detail)),
+    ).toBe(true);
     expect(link.end).toBe('fin');
   });
 
   it('"loss" on TCP delays bytes instead of losing them', async () => {
     const server = await t.server('tcp');
     const client = await t.client(server, { seed: 5, downstream: { lossPct: 50, tcpRetransmitMs: 50 } });
-    const s = ok(await t.lab.send({ endpointId: client.id, command: { type: 'stream', intervalMs: 1, count: 20, size: 100 } }));
+    const s = ok(
+      await t.lab.send({
+        endpointId: client.id,
+        command: { type: 'stream', intervalMs: 1, count: 20, size: 100 },
+      }),
+    );
     expect(s.bytes).toBe(2000);
     expect(s.missing).toBe(0);
     expect(s.conditions).toMatch(/loss 50 % as 50 ms retransmission delay/);
@@ -146,7 +167,11 @@ describe('bad input: a clear message naming the field, nothing started', () => {
   it.each([
     [{ upstream: { lossPct: 150 } }, 'udp', /conditions\.upstream\.lossPct: a percentage is at most 100 %/],
     [{ downstream: { delayMs: -1 } }, 'tcp', /conditions\.downstream\.delayMs: a time cannot be negative/],
-    [{ upstream: { rateBytesPerSec: 1000, queueBytes: 500 } }, 'udp', /conditions\.upstream\.queueBytes: a UDP queue must hold at least one 1120-byte datagram/],
+    [
+      { upstream: { rateBytesPerSec: 1000, queueBytes: 500 } },
+      'udp',
+      /conditions\.upstream\.queueBytes: a UDP queue must hold at least one 1120-byte datagram/,
+    ],
   ] as const)('%j over %s', async (conditions, proto, re) => {
     const server = await t.server(proto);
     const before = ok(await t.lab.listEndpoints({})).length;
@@ -160,14 +185,29 @@ describe('bad input: a clear message naming the field, nothing started', () => {
   });
 
   it('startLink refuses to listen on its own target', async () => {
-    const r = await t.lab.startLink({ proto: 'udp', listenHost: '127.0.0.1', listenPort: 8999, targetHost: 'localhost', targetPort: 8999 });
+    const r = await t.lab.startLink({
+      proto: 'udp',
+      listenHost: '127.0.0.1',
+      listenPort: 8999,
+      targetHost: 'localhost',
+      targetPort: 8999,
+    });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toMatch(/listenPort: the link cannot listen on the address it forwards to/);
+    if (!r.ok)
+      expect(r.error.message).toMatch(/listenPort: the link cannot listen on the address it forwards to/);
   });
 
   it('startLink / stopLink: a standalone link, listed, stopped once, then unknown', async () => {
     const server = await t.server('udp');
-    const info = ok(await t.lab.startLink({ proto: 'udp', listenHost: '127.0.0.1', listenPort: 0, targetHost: '127.0.0.1', targetPort: server.port! }));
+    const info = ok(
+      await t.lab.startLink({
+        proto: 'udp',
+        listenHost: '127.0.0.1',
+        listenPort: 0,
+        targetHost: '127.0.0.1',
+        targetPort: server.port!,
+      }),
+    );
     expect(info.role).toBe('link');
     expect(info.state).toBe('listening');
     expect(ok(await t.lab.listEndpoints({})).some((e) => e.id === info.id)).toBe(true);

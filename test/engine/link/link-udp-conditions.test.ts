@@ -34,7 +34,10 @@ describe('UDP conditions through the link', () => {
   });
 
   it('reordering: held-back datagrams arrive out of order, none lost', async () => {
-    const { s, link, linkId, local } = await through({ seed: 12, downstream: { reorderPct: 10, reorderDelayMs: 5 } }, STREAM);
+    const { s, link, linkId, local } = await through(
+      { seed: 12, downstream: { reorderPct: 10, reorderDelayMs: 5 } },
+      STREAM,
+    );
     expect(link.downstream.reordered).toBeGreaterThan(15);
     expect(s.outOfOrder).toBeGreaterThan(0);
     expect(s.missing).toBe(0);
@@ -42,19 +45,28 @@ describe('UDP conditions through the link', () => {
   });
 
   it('MTU drop: 1500-byte datagrams do not fit a 1500-byte MTU (1528-byte IP packets)', async () => {
-    const { s, link } = await through({ downstream: { mtuBytes: 1500 } }, { type: 'stream', intervalMs: 1, count: 20, size: 1500 });
+    const { s, link } = await through(
+      { downstream: { mtuBytes: 1500 } },
+      { type: 'stream', intervalMs: 1, count: 20, size: 1500 },
+    );
     expect(link.downstream.dropped.mtu).toBe(20);
     expect(s.bytes).toBe(0);
   });
 
   it('MTU fragment: passed on, and counted as fragmented', async () => {
-    const { s, link } = await through({ downstream: { mtuBytes: 1500, mtuAction: 'fragment' } }, { type: 'stream', intervalMs: 1, count: 20, size: 1500 });
+    const { s, link } = await through(
+      { downstream: { mtuBytes: 1500, mtuAction: 'fragment' } },
+      { type: 'stream', intervalMs: 1, count: 20, size: 1500 },
+    );
     expect(link.downstream.fragmented).toBe(20);
     expect(s.bytes).toBe(30_000);
   });
 
   it('burst loss: drops come in runs and say "burst"', async () => {
-    const { s, link } = await through({ seed: 13, downstream: { burst: { goodToBadPct: 5, badToGoodPct: 30 } } }, STREAM);
+    const { s, link } = await through(
+      { seed: 13, downstream: { burst: { goodToBadPct: 5, badToGoodPct: 30 } } },
+      STREAM,
+    );
     expect(link.downstream.dropped.burst).toBeGreaterThan(10);
     expect(link.downstream.dropped.random).toBe(0);
     expect(s.missing).toBe(link.downstream.dropped.burst);
@@ -78,26 +90,31 @@ describe('UDP conditions through the link', () => {
 });
 
 describe('closing the lab', () => {
-  it('mid-transfer through a link leaves no socket behind', async () => {
-    const sockets = (): number =>
-      process.getActiveResourcesInfo().filter((r) => /^(TCPSocketWrap|TCPServerWrap|UDPWrap)$/.test(r)).length;
-    const before = sockets();
+  it('mid-transfer through links leaves no worker (and so no socket) behind', async () => {
     const lab = await Lab.create();
     const tcp = ok(await lab.startServer({ proto: 'tcp', host: '127.0.0.1', port: 0 }));
     const udp = ok(await lab.startServer({ proto: 'udp', host: '127.0.0.1', port: 0 }));
     const slow = { downstream: { rateBytesPerSec: 1_000_000 } };
-    const a = ok(await lab.openClient({ proto: 'tcp', host: '127.0.0.1', port: tcp.port!, conditions: slow }));
-    const b = ok(await lab.openClient({ proto: 'udp', host: '127.0.0.1', port: udp.port!, conditions: { downstream: { delayMs: 50 } } }));
+    const a = ok(
+      await lab.openClient({ proto: 'tcp', host: '127.0.0.1', port: tcp.port!, conditions: slow }),
+    );
+    const b = ok(
+      await lab.openClient({
+        proto: 'udp',
+        host: '127.0.0.1',
+        port: udp.port!,
+        conditions: { downstream: { delayMs: 50 } },
+      }),
+    );
     const sends = [
       lab.send({ endpointId: a.id, command: { type: 'file', chars: 10_000_000 } }),
       lab.send({ endpointId: b.id, command: { type: 'stream', intervalMs: 1, count: 10_000, size: 100 } }),
     ];
     await new Promise((r) => setTimeout(r, 300));
-    expect(sockets()).toBeGreaterThan(before);
+    // Two servers, two clients and their two links, each on its own worker.
+    expect(lab.runningWorkers()).toHaveLength(6);
     await lab.close();
     await Promise.all(sends);
-    await new Promise((r) => setImmediate(r));
-    // Sockets of earlier tests may still be closing when "before" is read: at most as many now.
-    expect(sockets()).toBeLessThanOrEqual(before);
+    expect(lab.runningWorkers()).toEqual([]);
   });
 });

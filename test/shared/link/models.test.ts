@@ -112,7 +112,11 @@ describe('DelayModel', () => {
   const c = (over: object) => DirectionConditionsSchema.parse(over);
 
   it('keeps jitter within ± jitterMs and keeps order without reordering', () => {
-    const m = new DelayModel(c({ delayMs: 50, jitterMs: 10 }), linkRandom(1, 'upstream', 'jitter'), linkRandom(1, 'upstream', 'reorder'));
+    const m = new DelayModel(
+      c({ delayMs: 50, jitterMs: 10 }),
+      linkRandom(1, 'upstream', 'jitter'),
+      linkRandom(1, 'upstream', 'reorder'),
+    );
     let last = -Infinity;
     let disorder = 0;
     const applied: number[] = [];
@@ -131,7 +135,11 @@ describe('DelayModel', () => {
   });
 
   it('never lets a packet overtake an earlier one when jitter exceeds the gap', () => {
-    const m = new DelayModel(c({ delayMs: 5, jitterMs: 5 }), linkRandom(2, 'upstream', 'jitter'), linkRandom(2, 'upstream', 'reorder'));
+    const m = new DelayModel(
+      c({ delayMs: 5, jitterMs: 5 }),
+      linkRandom(2, 'upstream', 'jitter'),
+      linkRandom(2, 'upstream', 'reorder'),
+    );
     let last = -Infinity;
     let overtakes = 0;
     for (let i = 0; i < 10_000; i++) {
@@ -143,7 +151,11 @@ describe('DelayModel', () => {
   });
 
   it('holds back reorderPct of packets by the extra delay, so later ones overtake', () => {
-    const m = new DelayModel(c({ reorderPct: 2, reorderDelayMs: 10 }), linkRandom(4, 'upstream', 'jitter'), linkRandom(4, 'upstream', 'reorder'));
+    const m = new DelayModel(
+      c({ reorderPct: 2, reorderDelayMs: 10 }),
+      linkRandom(4, 'upstream', 'jitter'),
+      linkRandom(4, 'upstream', 'reorder'),
+    );
     let held = 0;
     let overtaken = 0;
     const ats: number[] = [];

@@ -4,7 +4,14 @@ import { describeConditions } from '../../../src-shared/link/describe.js';
 import { LINK_TCP_LOSS_NOTE } from '../../../src-shared/link/limits.js';
 import { findLinkPreset } from '../../../src-shared/link/presets.js';
 import { leadingSequence } from '../../../src-shared/link/segment.js';
-import { parseBurst, parseBytes, parseDurationMs, parsePercent, parseRate, parseSlice } from '../../../src-shared/link/units.js';
+import {
+  parseBurst,
+  parseBytes,
+  parseDurationMs,
+  parsePercent,
+  parseRate,
+  parseSlice,
+} from '../../../src-shared/link/units.js';
 import { checkLinkConditions } from '../../../src-shared/link/validate.js';
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; message: string }): T => {
@@ -67,7 +74,9 @@ describe('describeConditions', () => {
 
   it('says how TCP shows loss', () => {
     const c = LinkConditionsSchema.parse({ ...findLinkPreset('lossy-10')!.conditions, seed: 42 });
-    expect(describeConditions(c, 'tcp')).toBe('lossy-10: loss 10 % as 200 ms retransmission delay, delay 2 ms, seed 42');
+    expect(describeConditions(c, 'tcp')).toBe(
+      'lossy-10: loss 10 % as 200 ms retransmission delay, delay 2 ms, seed 42',
+    );
     expect(LINK_TCP_LOSS_NOTE).toMatch(/cannot make the kernel drop a segment/);
   });
 

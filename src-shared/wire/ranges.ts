@@ -1,0 +1,39 @@
+// Missing sequence numbers and lost byte spans, said as ranges ("2009–2821 (813)") rather than one
+// number at a time, so a burst of loss reads as one burst.
+
+export interface NumberRange {
+  from: number;
+  to: number;
+}
+
+/** Sorted, merged ranges of the given integers (any order, duplicates allowed). */
+export function toRanges(values: Iterable<number>): NumberRange[] {
+  const sorted = [...new Set(values)].sort((a, b) => a - b);
+  const out: NumberRange[] = [];
+  for (const v of sorted) {
+    const last = out[out.length - 1];
+    if (last && v === last.to + 1) last.to = v;
+    else out.push({ from: v, to: v });
+  }
+  return out;
+}
+
+export function rangeLength(r: NumberRange): number {
+  return r.to - r.from + 1;
+}
+
+/** "7", "2009–2821 (813)"; numbers grouped by thousands as the summary writes them. */
+export function formatRange(r: NumberRange): string {
+  const n = (v: number): string => v.toLocaleString('en-US');
+  return r.from === r.to ? n(r.from) : `${n(r.from)}–${n(r.to)} (${n(rangeLength(r))})`;
+}
+
+/** At most `max` ranges, then "and N more in K ranges". */
+export function formatRanges(ranges: readonly NumberRange[], max = 8): string {
+  if (ranges.length === 0) return 'none';
+  const shown = ranges.slice(0, max).map(formatRange).join(', ');
+  const rest = ranges.slice(max);
+  if (rest.length === 0) return shown;
+  const more = rest.reduce((sum, r) => sum + rangeLength(r), 0);
+  return `${shown} and ${more.toLocaleString('en-US')} more in ${rest.length.toLocaleString('en-US')} ranges`;
+}
