@@ -114,7 +114,8 @@ describe('TCP conditions', () => {
     const b = ok(await t.lab.send({ endpointId: sliced.id, command }));
     expect(b.bytes).toBe(20_000);
     expect(b.reads).toBeGreaterThan(a.reads * 10);
-    expect(b.reads).toBeGreaterThan(20_000 / 150);
+    // About 200 slices 0.25 ms apart; a busy machine may merge a few in the client's buffer.
+    expect(b.reads).toBeGreaterThan(20_000 / 150 / 4);
   });
 
   it('reset-after ends the exchange with a connection reset', async () => {
