@@ -61,12 +61,12 @@ export interface ProbeSend {
 
 /**
  * Sends datagrams 0 … count−1 to 127.0.0.1:port, `perTurn` per event-loop turn, or one every
- * `intervalMs` on absolute deadlines when it is set.
+ * `intervalMs` on absolute deadlines when it is set, or at `perSecond` (small bursts) when that is.
  */
 export async function sendProbes(
   port: number,
   count: number,
-  opts: { perTurn?: number; intervalMs?: number },
+  opts: { perTurn?: number; intervalMs?: number; perSecond?: number },
 ): Promise<ProbeSend> {
   const socket = await bound();
   const sentAt = new Float64Array(count);
@@ -82,6 +82,14 @@ export async function sendProbes(
       sentAt[seq] = performance.now();
       socket.send(probePayload(seq), port, '127.0.0.1');
       seq += 1;
+    } else if (opts.perSecond !== undefined) {
+      // As many as the schedule says by now, then a turn of the event loop (the receiver's reads).
+      const due = Math.min(count, Math.floor(((performance.now() - start) * opts.perSecond) / 1000) + 1);
+      for (; seq < due; seq++) {
+        sentAt[seq] = performance.now();
+        socket.send(probePayload(seq), port, '127.0.0.1');
+      }
+      await new Promise((r) => setImmediate(r));
     } else {
       const end = Math.min(count, seq + (opts.perTurn ?? 100));
       for (; seq < end; seq++) {
