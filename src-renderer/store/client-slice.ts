@@ -13,6 +13,9 @@ import type { Proto } from '../../src-shared/protocol/limits.js';
 import { encodeUtf8 } from '../../src-shared/protocol/text.js';
 import type { BaseState, EndpointHooks, GetState, SetState, StoreDeps } from './store-types.js';
 import { fieldForError, withoutErrors } from './store-types.js';
+import { checkConditions } from './conditions-form.js';
+import type { ConditionsSlice } from './conditions-slice.js';
+import type { LinkView } from './link-batch.js';
 import { checkChars, checkCount, checkHost, checkInterval, checkMessage, checkPort, checkSize } from './validation.js';
 
 export interface ClientForm {
@@ -49,15 +52,17 @@ export interface ClientSlice extends EndpointHooks {
   expectedBytes: number | null;
   lastSummary: ExchangeSummary | null;
   wait: WaitState | null;
+  /** What the network-conditions link did to the current exchange (null: no link, or nothing yet). */
+  linkView: LinkView | null;
   setClientField<K extends keyof ClientForm>(key: K, value: ClientForm[K]): void;
-  /** Opens (or re-opens) the client endpoint for the form's protocol, host and port. */
+  /** Opens (or re-opens) the client endpoint for the form's protocol, host, port and conditions. */
   syncClient(): Promise<EndpointInfo | null>;
   send(): Promise<void>;
   cancel(): Promise<void>;
   closeClient(): Promise<void>;
 }
 
-export type ClientState = BaseState & ClientSlice;
+export type ClientState = BaseState & ClientSlice & ConditionsSlice;
 
 export const DEFAULT_CLIENT_FORM: ClientForm = {
   proto: 'tcp',
@@ -112,11 +117,15 @@ export function createClientSlice(set: SetState<ClientState>, get: GetState<Clie
   const api = deps.transport.api;
   // Opens and closes run one after another, so a quick protocol switch never leaks an endpoint.
   let chain: Promise<EndpointInfo | null> = Promise.resolve(null);
+  // The conditions the open client was opened with (checkConditions' key).
+  let openedConditions = 'off';
 
   const doSync = async (): Promise<EndpointInfo | null> => {
     const { clientForm: form, client: current } = get();
     const host = checkHost(form.host, 'client');
     const port = checkPort(form.port, 'client');
+    const conditions = checkConditions(get().conditionsForm);
+    set({ conditionsErrors: conditions.ok ? {} : conditions.errors });
     if (!host.ok || !port.ok) {
       const errors = withoutErrors(get().clientErrors, 'host', 'port');
       if (!host.ok) errors.host = host.message;
@@ -124,22 +133,39 @@ export function createClientSlice(set: SetState<ClientState>, get: GetState<Clie
       set({ clientErrors: errors });
       return null;
     }
+    // Invalid conditions: nothing is opened or sent until the panel's fields are fixed.
+    if (!conditions.ok) return null;
     const config = current?.config as ClientConfig | undefined;
-    if (current && config && current.proto === form.proto && config.host === host.value && config.port === port.value) {
+    if (
+      current &&
+      config &&
+      current.proto === form.proto &&
+      config.host === host.value &&
+      config.port === port.value &&
+      openedConditions === conditions.key
+    ) {
       return current;
     }
     if (current) {
       set({ client: null });
       await api.closeClient({ endpointId: current.id });
     }
-    const r = await api.openClient({ proto: form.proto, host: host.value, port: port.value });
+    const r = await api.openClient({ proto: form.proto, host: host.value, port: port.value, conditions: conditions.conditions });
     const others = withoutErrors(get().clientErrors, 'host', 'port', 'general');
     if (!r.ok) {
-      set({ clientErrors: { ...others, [fieldForError(r.error, CLIENT_FIELDS)]: r.error.message } });
+      // A refusal of the conditions themselves goes under the panel, not under Host / Port.
+      if (conditions.conditions && fieldForError(r.error, CLIENT_FIELDS) === 'general') {
+        set({ clientErrors: others, conditionsErrors: { general: r.error.message } });
+      } else {
+        set({ clientErrors: { ...others, [fieldForError(r.error, CLIENT_FIELDS)]: r.error.message } });
+      }
       return null;
     }
+    openedConditions = conditions.key;
     get().adoptEndpoint(r.value.id);
-    set({ client: r.value, clientErrors: others });
+    // The link's events (drops, its summary) are shown with the client's exchanges.
+    if (r.value.link) get().adoptEndpoint(r.value.link);
+    set({ client: r.value, clientErrors: others, linkView: null });
     return r.value;
   };
 
@@ -154,6 +180,7 @@ export function createClientSlice(set: SetState<ClientState>, get: GetState<Clie
     expectedBytes: null,
     lastSummary: null,
     wait: null,
+    linkView: null,
 
     setClientField(key, value) {
       const { clientForm, clientErrors } = get();
@@ -207,6 +234,7 @@ export function createClientSlice(set: SetState<ClientState>, get: GetState<Clie
         wait: udpWait,
         timelineVersion: timeline.version,
         timelineExchange: null,
+        linkView: null,
         clientErrors: {},
       });
       const r = await api.send({ endpointId: client.id, command: checked.command });

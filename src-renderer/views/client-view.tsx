@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { AddressFields } from '../components/address-fields.js';
 import { CommandTabs } from '../components/command-tabs.js';
+import { ConditionsPanel } from '../components/conditions-panel.js';
 import { ErrorLine, Field } from '../components/field.js';
 import { LiveProgress } from '../components/live-progress.js';
 import { PaneHeader } from '../components/pane-header.js';
@@ -24,15 +25,17 @@ function ClientStatus() {
   return (
     <span className={`pill${sending ? ' pill-live' : ''}`}>
       {client.proto.toUpperCase()} → {client.remote ?? client.local}
+      {client.link ? ' · via link' : ''}
       {sending ? ' · running' : ''}
     </span>
   );
 }
 
-/** Keeps one client endpoint open for the form's protocol, host and port; closes it on unmount. */
+/** Keeps one client endpoint open for the form's protocol, host, port and network conditions;
+ *  closes it on unmount. */
 function useClientEndpoint(): void {
   const store = useClientStore();
-  const key = useClient((s) => `${s.clientForm.proto}|${s.clientForm.host}|${s.clientForm.port}`);
+  const key = useClient((s) => `${s.clientForm.proto}|${s.clientForm.host}|${s.clientForm.port}|${JSON.stringify(s.conditionsForm)}`);
   useEffect(() => {
     const timer = setTimeout(() => void store.getState().syncClient(), REOPEN_DEBOUNCE_MS);
     return () => clearTimeout(timer);
@@ -108,6 +111,7 @@ function CommandCard() {
 
 function ExchangeCard() {
   const summary = useClient((s) => s.lastSummary);
+  const link = useClient((s) => s.linkView);
   const started = useClient((s) => s.sending || s.lastSummary !== null || s.currentExchange !== null);
   const where = useClient(
     useShallow((s) => {
@@ -130,12 +134,13 @@ function ExchangeCard() {
         ) : null}
         {where.proto && (where.local || where.remote) ? <WiresharkFilter proto={where.proto} local={where.local} remote={where.remote} /> : null}
       </section>
-      <SummaryPanel summary={summary} />
+      <SummaryPanel summary={summary} link={link} />
     </>
   );
 }
 
-export function ClientView() {
+/** `conditions={false}` when the page shows the panel elsewhere (between the views on `#/`). */
+export function ClientView({ conditions = true }: { conditions?: boolean }) {
   useClientEndpoint();
   return (
     <div className="view">
@@ -143,6 +148,7 @@ export function ClientView() {
       {/* On a wide window form, progress, summary and timeline fit one screen. */}
       <ViewBody>
         <CommandCard />
+        {conditions ? <ConditionsPanel /> : null}
         <ExchangeCard />
       </ViewBody>
     </div>
