@@ -9,3 +9,8 @@ export * from './protocol/text.js';
 export * from './bridge.js';
 export * from './link/conditions.js';
 export * from './link/presets.js';
+export * from './link/describe.js';
+export * from './link/units.js';
+export * from './link/validate.js';
+export * from './link/limits.js';
+export * from './link/segment.js';

@@ -32,4 +32,15 @@ export interface ClientOptions {
   id: string;
   config: ClientConfig;
   sink: EventSink;
+  /** Network conditions: the client connects to this link instead of config.host:port. */
+  via?: ClientRoute;
+}
+
+export interface ClientRoute {
+  /** The link's id and listening address. */
+  link: string;
+  host: string;
+  port: number;
+  /** describeConditions() of the link, put on every summary. */
+  conditions: string;
 }

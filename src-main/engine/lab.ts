@@ -1,6 +1,7 @@
 // The Lab owns every server and client endpoint, implements the LabApi contract and publishes one
 // ordered, batched stream of events that is also journalled to disk. Every face of NetLab (CLI,
 // Electron IPC, browser mode) drives this one object.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { ERROR_CODES, isLabCommandName, labErr, labOk, parseLabArgs } from '../../src-shared/api.js';
@@ -16,6 +17,9 @@ import type {
   LabResults,
 } from '../../src-shared/api.js';
 import type { ExchangeSummary } from '../../src-shared/events.js';
+import { LinkConfigSchema } from '../../src-shared/link/conditions.js';
+import type { LinkConfig } from '../../src-shared/link/conditions.js';
+import { checkLinkConditions } from '../../src-shared/link/validate.js';
 import { TcpClient } from './client/tcp-client.js';
 import { UdpClient } from './client/udp-client.js';
 import { exportJournalCsv, journalToCsv } from './csv-export.js';
@@ -26,6 +30,8 @@ import { EventRecorder } from './event-sink.js';
 import type { EventSink } from './event-sink.js';
 import { loadHostsFile } from './hosts-file.js';
 import { Journal } from './journal.js';
+import { createLink } from './link/create-link.js';
+import type { LinkEndpoint } from './link/create-link.js';
 import { TcpServer } from './server/tcp-server.js';
 import { UdpServer } from './server/udp-server.js';
 
@@ -46,9 +52,13 @@ type Handler<K extends LabCommandName> = (args: LabParsedArgs<K>) => Promise<Lab
 export class Lab implements LabApi {
   private readonly servers = new Map<string, ServerEndpoint>();
   private readonly clients = new Map<string, ClientEndpoint>();
+  private readonly links = new Map<string, LinkEndpoint>();
+  /** Client id → the id of the link the lab started for its conditions. */
+  private readonly clientLinks = new Map<string, string>();
   private readonly sink: EventSink;
   private serverCount = 0;
   private clientCount = 0;
+  private linkCount = 0;
   private closing: Promise<void> | null = null;
 
   private constructor(
@@ -112,10 +122,25 @@ export class Lab implements LabApi {
 
   openClient(args: LabArgs<'openClient'>): Promise<LabResult<EndpointInfo>> {
     return this.handle('openClient', args, async (config) => {
-      if (config.conditions)
-        throw new LabError('BAD_ARGUMENT', 'Network-conditions links are not available in this build yet.');
       this.clientCount += 1;
-      const opts: ClientOptions = { id: `cli-${this.clientCount}`, config, sink: this.sink };
+      const id = `cli-${this.clientCount}`;
+      const opts: ClientOptions = { id, config, sink: this.sink };
+      if (config.conditions) {
+        // The link sits on loopback in front of the chosen server; the client talks to it.
+        const ipv6 = isIP(config.host.replace(/^\[|\]$/g, '')) === 6;
+        const linkConfig = LinkConfigSchema.parse({
+          proto: config.proto,
+          listenHost: ipv6 ? '::1' : '127.0.0.1',
+          listenPort: 0,
+          targetHost: config.host,
+          targetPort: config.port,
+          conditions: config.conditions,
+        });
+        const link = await this.openLink(linkConfig, 'openClient');
+        const port = link.info().port ?? 0;
+        opts.via = { link: link.id, host: ipv6 ? '::1' : '127.0.0.1', port, conditions: link.conditionsText };
+        this.clientLinks.set(id, link.id);
+      }
       const client = config.proto === 'tcp' ? new TcpClient(opts) : new UdpClient(opts);
       this.clients.set(client.id, client);
       return client.info();
@@ -123,9 +148,13 @@ export class Lab implements LabApi {
   }
 
   closeClient(args: LabArgs<'closeClient'>): Promise<LabResult<null>> {
-    return this.handle('closeClient', args, ({ endpointId }) =>
-      this.remove(this.clients, endpointId, 'client'),
-    );
+    return this.handle('closeClient', args, async ({ endpointId }) => {
+      await this.remove(this.clients, endpointId, 'client');
+      const linkId = this.clientLinks.get(endpointId);
+      this.clientLinks.delete(endpointId);
+      if (linkId !== undefined && this.links.has(linkId)) await this.remove(this.links, linkId, 'link');
+      return null;
+    });
   }
 
   /** Runs one exchange. Ends in error (refused, unknown host, server's error reply…) → ok: false. */
@@ -145,22 +174,34 @@ export class Lab implements LabApi {
     });
   }
 
-  /** Network-conditions links land with the link relays (issue 7); until then an honest refusal. */
+  /** A network-conditions relay between any client and any server (issue 7). */
   startLink(args: LabArgs<'startLink'>): Promise<LabResult<EndpointInfo>> {
-    return this.handle('startLink', args, async () => {
-      throw new LabError('BAD_ARGUMENT', 'Network-conditions links are not available in this build yet.');
-    });
+    return this.handle('startLink', args, async (config) => (await this.openLink(config, 'startLink')).info());
   }
 
   stopLink(args: LabArgs<'stopLink'>): Promise<LabResult<null>> {
-    return this.handle('stopLink', args, async ({ endpointId }) => {
-      throw new LabError('NOT_FOUND', `No link with id "${endpointId}" in this lab.`);
-    });
+    return this.handle('stopLink', args, ({ endpointId }) => this.remove(this.links, endpointId, 'link'));
+  }
+
+  /** Checks, starts and registers a link; nothing is left behind when it cannot start. */
+  private async openLink(config: LinkConfig, command: string): Promise<LinkEndpoint> {
+    const problem = checkLinkConditions(config.proto, config.conditions);
+    if (problem) throw new LabError('BAD_ARGUMENT', `${command}: conditions.${problem.path}: ${problem.message}`);
+    this.linkCount += 1;
+    const link = createLink({ id: `link-${this.linkCount}`, config, sink: this.sink });
+    try {
+      await link.start();
+    } catch (err) {
+      await link.close().catch(() => undefined);
+      throw err;
+    }
+    this.links.set(link.id, link);
+    return link;
   }
 
   listEndpoints(args: LabArgs<'listEndpoints'> = {}): Promise<LabResult<EndpointInfo[]>> {
     return this.handle('listEndpoints', args, async () =>
-      [...this.servers.values(), ...this.clients.values()].map((e) => e.info()),
+      [...this.servers.values(), ...this.clients.values(), ...this.links.values()].map((e) => e.info()),
     );
   }
 
@@ -200,8 +241,10 @@ export class Lab implements LabApi {
 
   private async closeAll(): Promise<void> {
     for (const client of this.clients.values()) client.cancel();
-    const endpoints = [...this.clients.values(), ...this.servers.values()];
+    const endpoints = [...this.clients.values(), ...this.links.values(), ...this.servers.values()];
     this.clients.clear();
+    this.links.clear();
+    this.clientLinks.clear();
     this.servers.clear();
     await Promise.allSettled(endpoints.map((e) => e.close()));
     this.batcher.close();
@@ -215,7 +258,7 @@ export class Lab implements LabApi {
     return this.journal.bytesWritten;
   }
 
-  private endpoint<E>(map: Map<string, E>, id: string, role: 'server' | 'client'): E {
+  private endpoint<E>(map: Map<string, E>, id: string, role: 'server' | 'client' | 'link'): E {
     const found = map.get(id);
     if (found === undefined) throw new LabError('NOT_FOUND', `No ${role} with id "${id}" in this lab.`);
     return found;
@@ -224,7 +267,7 @@ export class Lab implements LabApi {
   private async remove(
     map: Map<string, { close(): Promise<void> }>,
     id: string,
-    role: 'server' | 'client',
+    role: 'server' | 'client' | 'link',
   ): Promise<null> {
     const endpoint = this.endpoint(map, id, role);
     map.delete(id);

@@ -3,6 +3,7 @@
 // object is a perfect link. Units are in the names (Pct 0–100, Ms, Bytes, BytesPerSec).
 import { z } from 'zod';
 import { UDP_MAX_PAYLOAD_BYTES } from '../protocol/limits.js';
+import { LINK_UDP_FLOW_IDLE_MS } from './limits.js';
 
 export const LINK_MAX_DELAY_MS = 60_000;
 export const LINK_MAX_QUEUE_BYTES = 256 * 1024 * 1024;
@@ -97,6 +98,8 @@ export const LinkConfigSchema = z
     targetHost: HostSchema.min(1, 'a link needs a host to forward to'),
     targetPort: PortSchema.min(1, 'a link needs a target port from 1 to 65535'),
     conditions: LinkConditionsSchema.prefault({}),
+    /** UDP: a flow (one client source address) ends after this much silence both ways. */
+    udpFlowIdleMs: z.number().int().min(1).max(3_600_000).default(LINK_UDP_FLOW_IDLE_MS),
   })
   .refine((c) => !(c.listenPort !== 0 && c.listenPort === c.targetPort && sameHost(c.listenHost, c.targetHost)), {
     message: 'the link cannot listen on the address it forwards to',

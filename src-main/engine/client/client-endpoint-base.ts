@@ -14,7 +14,10 @@ import { planRequest } from './request-plan.js';
  */
 export abstract class ClientEndpointBase implements ClientEndpoint {
   readonly id: string;
+  /** What the exchanges connect to: the configured server, or the link in front of it. */
   protected readonly config: ClientConfig;
+  private readonly given: ClientConfig;
+  private readonly via: ClientOptions['via'];
   protected readonly sink: EventSink;
   protected abstract readonly proto: Proto;
   private state: EndpointState = 'open';
@@ -26,7 +29,9 @@ export abstract class ClientEndpointBase implements ClientEndpoint {
 
   constructor(opts: ClientOptions) {
     this.id = opts.id;
-    this.config = opts.config;
+    this.given = opts.config;
+    this.via = opts.via;
+    this.config = opts.via ? { ...opts.config, host: opts.via.host, port: opts.via.port } : opts.config;
     this.sink = opts.sink;
   }
 
@@ -39,9 +44,10 @@ export abstract class ClientEndpointBase implements ClientEndpoint {
       proto: this.proto,
       state: this.state,
       local: this.current?.localAddress || this.lastLocal,
-      remote: formatHostPort(this.config.host, this.config.port),
-      port: this.config.port,
-      config: this.config,
+      remote: formatHostPort(this.given.host, this.given.port),
+      port: this.given.port,
+      config: this.given,
+      ...(this.via ? { link: this.via.link } : {}),
     };
   }
 
@@ -60,6 +66,7 @@ export abstract class ClientEndpointBase implements ClientEndpoint {
       sink: this.sink,
       exchange: this.sink.newExchangeId(),
       plan: planRequest(command, this.proto),
+      conditions: this.via?.conditions ?? null,
     });
     this.current = exchange;
     this.latest = exchange;

@@ -15,6 +15,8 @@ export interface ExchangeContext {
   sink: EventSink;
   exchange: string;
   plan: RequestPlan;
+  /** The network conditions the exchange goes through, in words; null = a direct connection. */
+  conditions?: string | null;
 }
 
 /**
@@ -144,6 +146,7 @@ export abstract class ClientExchange {
       local: this.local,
       remote: this.remote,
     });
+    if (this.ctx.conditions) summary.conditions = this.ctx.conditions;
     this.sink.emit({
       endpoint: this.ctx.endpoint,
       role: 'client',
