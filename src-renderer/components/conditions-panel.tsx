@@ -175,7 +175,7 @@ function DirectionEditor({ dir, proto, disabled }: { dir: Direction; proto: Prot
       </Group>
       <Group title="Bandwidth" proto={proto}>
         {num('rateMBps', 'Rate (MB/s)', '0 = unlimited')}
-        {num('queueKB', 'Queue (KB)', proto === 'udp' ? 'full: tail drop' : 'full: sender waits')}
+        {num('queueKiB', 'Queue (KiB)', proto === 'udp' ? 'full: tail drop' : 'full: sender waits')}
       </Group>
       <Group
         title="MTU"

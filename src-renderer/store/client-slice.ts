@@ -124,7 +124,7 @@ export function createClientSlice(set: SetState<ClientState>, get: GetState<Clie
     const { clientForm: form, client: current } = get();
     const host = checkHost(form.host, 'client');
     const port = checkPort(form.port, 'client');
-    const conditions = checkConditions(get().conditionsForm);
+    const conditions = checkConditions(get().conditionsForm, form.proto);
     set({ conditionsErrors: conditions.ok ? {} : conditions.errors });
     if (!host.ok || !port.ok) {
       const errors = withoutErrors(get().clientErrors, 'host', 'port');

@@ -4,10 +4,12 @@
 import type { LinkConditions, LinkConditionsInput } from '../../src-shared/link/conditions.js';
 import { LINK_DEFAULT_QUEUE_BYTES, LINK_DEFAULT_REORDER_DELAY_MS, LinkConditionsSchema } from '../../src-shared/link/conditions.js';
 import { LINK_PRESETS, findLinkPreset } from '../../src-shared/link/presets.js';
+import { checkLinkConditions } from '../../src-shared/link/validate.js';
 import type { Proto } from '../../src-shared/protocol/limits.js';
 
-/** Queue sizes are entered in KB of 1,024 bytes (a 64 KB router queue). */
-export const KB_BYTES = 1024;
+/** Queue sizes are entered in KiB (1,024 bytes), the unit the presets and defaults are whole in
+ *  (`netlab link --queue 64KiB` is the same queue; the CLI's `KB` is 1,000 bytes). */
+export const KIB_BYTES = 1024;
 /** Rates are entered in MB/s of 1,000,000 bytes/s, as network rates are given. */
 export const MBPS_BYTES_PER_SEC = 1_000_000;
 /** The largest seed the schema takes (32 bits). */
@@ -26,8 +28,8 @@ export interface DirectionForm {
   jitterMs: string;
   /** MB/s; 0 = unlimited. */
   rateMBps: string;
-  /** KB. */
-  queueKB: string;
+  /** KiB. */
+  queueKiB: string;
   mtuBytes: string;
   mtuAction: 'drop' | 'fragment';
   sliceBytes: string;
@@ -97,7 +99,7 @@ function directionForm(d: LinkConditionsInput['upstream']): DirectionForm {
     delayMs: text(x.delayMs, 0),
     jitterMs: text(x.jitterMs, 0),
     rateMBps: String(round((x.rateBytesPerSec ?? 0) / MBPS_BYTES_PER_SEC)),
-    queueKB: String(round((x.queueBytes ?? LINK_DEFAULT_QUEUE_BYTES) / KB_BYTES)),
+    queueKiB: String(round((x.queueBytes ?? LINK_DEFAULT_QUEUE_BYTES) / KIB_BYTES)),
     mtuBytes: text(x.mtuBytes, 0),
     mtuAction: x.mtuAction ?? 'drop',
     sliceBytes: text(x.sliceBytes, 0),
@@ -150,7 +152,7 @@ const UNIT_OF: Partial<Record<DirectionTextField, string>> = {
   delayMs: 'ms',
   jitterMs: 'ms',
   rateMBps: 'MB/s',
-  queueKB: 'KB',
+  queueKiB: 'KiB',
   mtuBytes: 'bytes',
   sliceBytes: 'bytes',
   sliceVarBytes: 'bytes',
@@ -163,12 +165,12 @@ const UNIT_OF: Partial<Record<DirectionTextField, string>> = {
 /** Schema field → form field (the units differ for rate and queue). */
 const FORM_FIELD_OF: Record<string, DirectionTextField> = {
   rateBytesPerSec: 'rateMBps',
-  queueBytes: 'queueKB',
+  queueBytes: 'queueKiB',
 };
 
 /** Form field → what the schema gets, in its own units. */
-const SCALE: Partial<Record<DirectionTextField, number>> = { rateMBps: MBPS_BYTES_PER_SEC, queueKB: KB_BYTES };
-const TO_SCHEMA: Partial<Record<DirectionTextField, string>> = { rateMBps: 'rateBytesPerSec', queueKB: 'queueBytes' };
+const SCALE: Partial<Record<DirectionTextField, number>> = { rateMBps: MBPS_BYTES_PER_SEC, queueKiB: KIB_BYTES };
+const TO_SCHEMA: Partial<Record<DirectionTextField, string>> = { rateMBps: 'rateBytesPerSec', queueKiB: 'queueBytes' };
 const BURST_FIELDS = ['goodToBadPct', 'badToGoodPct', 'badLossPct'] as const;
 const PLAIN_FIELDS: readonly DirectionTextField[] = [
   'lossPct',
@@ -178,7 +180,7 @@ const PLAIN_FIELDS: readonly DirectionTextField[] = [
   'delayMs',
   'jitterMs',
   'rateMBps',
-  'queueKB',
+  'queueKiB',
   'mtuBytes',
   'sliceBytes',
   'sliceVarBytes',
@@ -252,10 +254,10 @@ export type ConditionsCheck =
 
 /**
  * The conditions to open the client with: null when off, else checked by LinkConditionsSchema
- * (the same check the bridge and the link run). `key` is a stable text of the parsed conditions,
+ * and checkLinkConditions (the same checks the Lab and the link run). `key` is a stable text of the parsed conditions,
  * so the client re-opens only when they really changed.
  */
-export function checkConditions(form: ConditionsForm): ConditionsCheck {
+export function checkConditions(form: ConditionsForm, proto: Proto): ConditionsCheck {
   if (!form.enabled) return { ok: true, conditions: null, key: 'off' };
   const errors: ConditionsErrors = {};
   const upstream = directionInput(form.upstream, 'upstream', errors);
@@ -271,6 +273,12 @@ export function checkConditions(form: ConditionsForm): ConditionsCheck {
       errors[key] ??= issueMessage(issue, key);
     }
     return { ok: false, errors };
+  }
+  // What depends on the protocol (a UDP queue smaller than a datagram …): the Lab's own check.
+  const problem = checkLinkConditions(proto, parsed.data);
+  if (problem) {
+    const key = errorKeyOf(problem.path.split('.'), form.perDirection);
+    return { ok: false, errors: { [key]: `${problem.message.charAt(0).toUpperCase()}${problem.message.slice(1)}.` } };
   }
   return { ok: true, conditions: parsed.data, key: JSON.stringify(parsed.data) };
 }

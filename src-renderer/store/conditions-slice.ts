@@ -1,7 +1,7 @@
 // The network-conditions panel's state in the client store: the form, its field errors, and
 // the actions the panel calls. The client slice reads the checked conditions when it (re)opens.
 import type { Direction, DirectionForm, ConditionsErrors, ConditionsForm } from './conditions-form.js';
-import { DEFAULT_CONDITIONS_FORM, checkConditions, formFromPreset, newSeed } from './conditions-form.js';
+import { DEFAULT_CONDITIONS_FORM, formFromPreset, newSeed } from './conditions-form.js';
 import type { GetState, SetState } from './store-types.js';
 
 /** Where browser mode remembers the panel between reloads. */
@@ -17,8 +17,6 @@ export interface ConditionsSlice {
   setSeed(seed: string): void;
   rollSeed(): void;
   setPerDirection(perDirection: boolean): void;
-  /** Checks the form and shows its errors; false = invalid (nothing may be sent). */
-  validateConditions(): boolean;
 }
 
 interface Host {
@@ -108,12 +106,6 @@ export function createConditionsSlice<S extends Host>(
     setPerDirection(perDirection) {
       const form = get().conditionsForm;
       update({ ...form, perDirection, downstream: perDirection ? form.downstream : form.upstream }, 'all');
-    },
-
-    validateConditions() {
-      const r = checkConditions(get().conditionsForm);
-      set({ conditionsErrors: r.ok ? {} : r.errors } as Partial<S>);
-      return r.ok;
     },
   };
 }

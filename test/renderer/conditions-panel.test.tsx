@@ -72,14 +72,14 @@ describe('network conditions panel', () => {
     fireEvent.change(within(panel).getByLabelText('Preset'), { target: { value: 'lossy-10' } });
     openSettings(panel);
     type(panel, 'Random loss (%)', '120');
-    type(panel, 'Queue (KB)', '0');
+    type(panel, 'Queue (KiB)', '0');
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     await act(async () => {});
     const loss = within(panel).getByLabelText('Random loss (%)');
     expect(loss.getAttribute('aria-invalid')).toBe('true');
     const lossError = document.getElementById(loss.getAttribute('aria-describedby')!.split(' ')[0]!)!;
     expect(lossError.textContent).toBe('A percentage is at most 100 %.');
-    const queue = within(panel).getByLabelText('Queue (KB)');
+    const queue = within(panel).getByLabelText('Queue (KiB)');
     expect(document.getElementById(queue.getAttribute('aria-describedby')!.split(' ')[0]!)!.textContent).toBe(
       'A queue holds at least one byte.',
     );
@@ -88,11 +88,23 @@ describe('network conditions panel', () => {
     expect(t.api.send).not.toHaveBeenCalled();
 
     type(panel, 'Random loss (%)', '10');
-    type(panel, 'Queue (KB)', '64');
+    type(panel, 'Queue (KiB)', '64');
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     await act(async () => {});
     expect(lastOpen(t).conditions).toMatchObject({ upstream: { lossPct: 10, queueBytes: 65536 }, downstream: { lossPct: 10 } });
     expect(t.api.send).toHaveBeenCalled();
+  });
+
+  it('runs the Lab’s protocol check too: a UDP queue must hold a datagram', async () => {
+    const { t, panel } = setup('udp');
+    fireEvent.change(within(panel).getByLabelText('Preset'), { target: { value: 'congested' } });
+    openSettings(panel);
+    type(panel, 'Queue (KiB)', '1');
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await act(async () => {});
+    expect(within(panel).getByLabelText('Queue (KiB)').getAttribute('aria-invalid')).toBe('true');
+    expect(within(panel).getByText(/A UDP queue must hold at least one 1120-byte datagram/)).toBeTruthy();
+    expect(t.api.send).not.toHaveBeenCalled();
   });
 
   it('checks bursty loss and says a non-number plainly', async () => {
