@@ -74,12 +74,12 @@ const CAUSE_NAMES: Record<LinkDropCause, string> = { random: 'random', burst: 'b
 
 /** "98 of 1,000 datagrams dropped (random 98) · 3 duplicated · delay p50 2.0 ms, p99 2.1 ms" */
 function directionText(d: LinkDirectionStats, proto: ExchangeSummary['proto']): string {
-  const unit = proto === 'udp' ? 'datagrams' : 'chunks';
+  const unit = (n: number): string => (proto === 'udp' ? (n === 1 ? 'datagram' : 'datagrams') : n === 1 ? 'chunk' : 'chunks');
   const dropped = Object.values(d.dropped).reduce((a, b) => a + b, 0);
   const causes = (Object.keys(CAUSE_NAMES) as LinkDropCause[])
     .filter((c) => d.dropped[c] > 0)
     .map((c) => `${CAUSE_NAMES[c]} ${fmtInt(d.dropped[c])}`);
-  const parts = [`${fmtInt(d.packetsIn)} ${unit} in, ${fmtInt(d.packetsOut)} out`];
+  const parts = [`${fmtInt(d.packetsIn)} ${unit(d.packetsIn)} in, ${fmtInt(d.packetsOut)} out`];
   if (dropped > 0) parts.push(`${fmtInt(dropped)} dropped (${causes.join(', ')})`);
   if (d.fragmented > 0) parts.push(`${fmtInt(d.fragmented)} fragmented`);
   if (d.duplicated > 0) parts.push(`${fmtInt(d.duplicated)} duplicated`);
@@ -97,7 +97,7 @@ function LinkRows({ s, link }: { s: ExchangeSummary; link: LinkView | null }) {
     <>
       <Row label="Conditions">
         <span className="mono">{s.conditions ?? stats?.conditions}</span>
-        {stats ? <span className="muted"> · seed {stats.seed}</span> : null}
+        {stats && !/seed/.test(s.conditions ?? stats.conditions) ? <span className="muted"> · seed {stats.seed}</span> : null}
       </Row>
       <Row label="The link did">
         {stats ? (
