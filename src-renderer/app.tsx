@@ -61,14 +61,14 @@ export function App({ transport }: { transport: Transport }) {
   // client's store (the client's exchanges go through it).
   return (
     <main className="split split-linked">
-      <section role="region" aria-label="Server" className="pane">
+      <section role="region" aria-label="Server" className="pane pane-server">
         <ServerPane transport={transport} />
       </section>
       <ClientStoreProvider transport={transport}>
         <aside className="pane pane-link">
           <ConditionsPanel variant="between" />
         </aside>
-        <section role="region" aria-label="Client" className="pane">
+        <section role="region" aria-label="Client" className="pane pane-client">
           <ClientView conditions={false} />
         </section>
       </ClientStoreProvider>

@@ -258,7 +258,7 @@ function AppliedLine() {
   if (!client?.link) return <p className="cond-status muted">Applied when the client opens (on the next Send at the latest).</p>;
   return (
     <p className="cond-status cond-status-ok">
-      Through a link on <span className="mono">{client.remote ?? ''}</span>
+      Through a link to <span className="mono">{client.remote ?? ''}</span>
     </p>
   );
 }
