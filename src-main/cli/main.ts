@@ -1,7 +1,8 @@
-// The `netlab` command (bin/netlab.cjs runs this through tsx): server, client and browser mode.
+// The `netlab` command (bin/netlab.cjs runs this through tsx): server, client, link and browser mode.
 import { Command } from 'commander';
 import pkg from '../../package.json';
 import { registerClientCommand } from './client-command.js';
+import { registerLinkCommand } from './link-command.js';
 import { registerServerCommand } from './server-command.js';
 import { reportFailure } from './session.js';
 import { registerWebCommand } from './web-command.js';
@@ -16,6 +17,7 @@ function buildProgram(): Command {
     .showSuggestionAfterError();
   registerServerCommand(program);
   registerClientCommand(program);
+  registerLinkCommand(program);
   registerWebCommand(program);
   return program;
 }
