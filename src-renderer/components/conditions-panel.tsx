@@ -3,6 +3,7 @@
 // MTU, TCP only). Settings the chosen protocol ignores are greyed with a short why.
 import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
+import { LINK_TCP_LOSS_NOTE } from '../../src-shared/link/limits.js';
 import { LINK_PRESETS, findLinkPreset } from '../../src-shared/link/presets.js';
 import type { Proto } from '../../src-shared/protocol/limits.js';
 import type { Direction, DirectionForm, DirectionTextField } from '../store/conditions-form.js';
@@ -130,10 +131,7 @@ function DirectionEditor({ dir, proto, disabled }: { dir: Direction; proto: Prot
         proto={proto}
         note={
           proto === 'tcp' ? (
-            <p className="cond-note">
-              A user-space relay cannot make the kernel’s TCP lose a segment: on TCP, “lost” chunks arrive
-              later instead, held back by the retransmission delay (TCP only, below).
-            </p>
+            <p className="cond-note">{LINK_TCP_LOSS_NOTE} (the delay is under “TCP only”).</p>
           ) : null
         }
       >

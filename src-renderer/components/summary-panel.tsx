@@ -2,6 +2,7 @@
 // why UDP ends by timeout, which sequence numbers never arrived).
 import type { ReactNode } from 'react';
 import type { EndReason, ExchangeSummary, LinkDirectionStats, LinkDropCause } from '../../src-shared/events.js';
+import { LINK_TCP_LOSS_NOTE } from '../../src-shared/link/limits.js';
 import { fmtBits, fmtBytes, fmtInt, fmtMs, fmtPercent, fmtRate } from '../display/format.js';
 import type { LinkView } from '../store/link-batch.js';
 
@@ -116,10 +117,7 @@ function LinkRows({ s, link }: { s: ExchangeSummary; link: LinkView | null }) {
           </p>
         )}
         {s.proto === 'tcp' ? (
-          <p className="explain">
-            TCP never loses bytes to the link: a user-space relay cannot drop a kernel’s segment, so “loss” shows as
-            chunks arriving later (retransmission delay).
-          </p>
+          <p className="explain">{LINK_TCP_LOSS_NOTE}.</p>
         ) : null}
       </Row>
     </>

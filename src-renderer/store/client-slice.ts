@@ -125,7 +125,9 @@ export function createClientSlice(set: SetState<ClientState>, get: GetState<Clie
     const host = checkHost(form.host, 'client');
     const port = checkPort(form.port, 'client');
     const conditions = checkConditions(get().conditionsForm, form.proto);
-    set({ conditionsErrors: conditions.ok ? {} : conditions.errors });
+    // A valid form keeps the same (empty) errors object: no re-render of the panel for nothing.
+    if (!conditions.ok) set({ conditionsErrors: conditions.errors });
+    else if (Object.keys(get().conditionsErrors).length > 0) set({ conditionsErrors: {} });
     if (!host.ok || !port.ok) {
       const errors = withoutErrors(get().clientErrors, 'host', 'port');
       if (!host.ok) errors.host = host.message;

@@ -154,7 +154,7 @@ describe('network conditions panel', () => {
     openSettings(panel);
     expect(within(panel).getByLabelText('Duplication (%)')).toHaveProperty('disabled', true);
     expect(within(panel).getByText(/the receiver’s kernel removes duplicates/)).toBeTruthy();
-    expect(within(panel).getByText(/cannot make the kernel’s TCP lose a segment/)).toBeTruthy();
+    expect(within(panel).getByText(/cannot make the kernel drop a segment/)).toBeTruthy();
     expect(within(panel).getByLabelText('Slice (bytes)')).toHaveProperty('disabled', false);
     act(() => store.getState().setClientField('proto', 'udp'));
     expect(within(panel).getByLabelText('Duplication (%)')).toHaveProperty('disabled', false);
