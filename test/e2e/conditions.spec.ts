@@ -64,6 +64,17 @@ test('a TCP file of 1,000,000 chars through a 1 MB/s link arrives whole in about
   await expect(summaryFact(clientPage, 'The link did')).toContainText('cannot make the kernel drop a segment');
 });
 
+test('the same "Lossy 10 %" over TCP loses nothing: every byte arrives, later', async ({ serverPage, clientPage }) => {
+  const bound = await startServer(serverPage, 'tcp');
+  await fillAddress(clientPage, 'tcp', bound.host, bound.port);
+  await pickPreset(clientPage, 'Lossy 10 %');
+  await sendAndWait(clientPage, 'tcp', { type: 'file', chars: '1000000' });
+  await expect(summaryFact(clientPage, 'Received')).toContainText('1,000,000 bytes of 1,000,000 (100 %)');
+  await expect(summaryFact(clientPage, 'Lost')).toHaveText('0 bytes');
+  await expect(summaryFact(clientPage, 'Conditions')).toContainText('retransmission delay');
+  await expect(clientPage.getByTestId('drop-markers')).toHaveCount(0);
+});
+
 test('invalid conditions are refused on the field and nothing is sent', async ({ clientPage }) => {
   await pickPreset(clientPage, 'Wi-Fi');
   await panel(clientPage).getByRole('button', { name: 'All settings' }).click();
