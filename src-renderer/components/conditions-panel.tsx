@@ -25,12 +25,13 @@ function LinkSwitch({ disabled }: { disabled: boolean }) {
       <input
         type="checkbox"
         role="switch"
+        aria-label="Network-conditions link"
         checked={enabled}
         disabled={disabled}
         onChange={(e) => setEnabled(e.target.checked)}
       />
       <span className="switch-track" aria-hidden="true" />
-      <span>{enabled ? 'Link on' : 'Link off'}</span>
+      <span aria-hidden="true">{enabled ? 'Link on' : 'Link off'}</span>
     </label>
   );
 }

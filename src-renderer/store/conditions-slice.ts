@@ -1,6 +1,6 @@
 // The network-conditions panel's state in the client store: the form, its field errors, and
 // the actions the panel calls. The client slice reads the checked conditions when it (re)opens.
-import type { Direction, DirectionForm, ConditionsErrors, ConditionsForm } from './conditions-form.js';
+import type { ConditionsErrors, ConditionsForm, Direction, DirectionForm } from './conditions-form.js';
 import { DEFAULT_CONDITIONS_FORM, formFromPreset, newSeed } from './conditions-form.js';
 import type { GetState, SetState } from './store-types.js';
 
@@ -43,9 +43,28 @@ export function browserConditionsStorage(): ConditionsStorage | null {
       try {
         const raw = storage.getItem(CONDITIONS_STORAGE_KEY);
         if (!raw) return null;
-        const form = { ...DEFAULT_CONDITIONS_FORM, ...(JSON.parse(raw) as Partial<ConditionsForm>) };
-        // A stored form from another version is ignored rather than trusted field by field.
-        return typeof form.enabled === 'boolean' && form.upstream && form.downstream ? form : null;
+        const stored = JSON.parse(raw) as Partial<ConditionsForm>;
+        if (typeof stored !== 'object' || stored === null || typeof stored.enabled !== 'boolean') return null;
+        // Field by field over the defaults, so a form saved by an older version still has them all.
+        const d = DEFAULT_CONDITIONS_FORM;
+        const text = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
+        const direction = (x: unknown, base: DirectionForm): DirectionForm => {
+          const o = (typeof x === 'object' && x !== null ? x : {}) as Record<string, unknown>;
+          const out = { ...base };
+          for (const k of Object.keys(base) as (keyof DirectionForm)[]) {
+            if (typeof o[k] === typeof base[k]) (out as Record<string, unknown>)[k] = o[k];
+          }
+          if (out.mtuAction !== 'drop' && out.mtuAction !== 'fragment') out.mtuAction = base.mtuAction;
+          return out;
+        };
+        return {
+          enabled: stored.enabled,
+          preset: typeof stored.preset === 'string' ? stored.preset : null,
+          seed: text(stored.seed, d.seed),
+          perDirection: stored.perDirection === true,
+          upstream: direction(stored.upstream, d.upstream),
+          downstream: direction(stored.downstream, d.downstream),
+        };
       } catch {
         return null;
       }

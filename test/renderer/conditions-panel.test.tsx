@@ -5,6 +5,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src-renderer/app.js';
 import { ClientStoreProvider } from '../../src-renderer/store/store-context.js';
+import { CONDITIONS_STORAGE_KEY } from '../../src-renderer/store/conditions-slice.js';
 import { createClientStore } from '../../src-renderer/store/create-stores.js';
 import { ClientView } from '../../src-renderer/views/client-view.js';
 import type { ClientConfigInput } from '../../src-shared/api.js';
@@ -169,6 +170,22 @@ describe('network conditions panel', () => {
     expect((within(panel).getByLabelText('Seed') as HTMLInputElement).value).toBe('42');
     fireEvent.click(within(panel).getByRole('button', { name: 'New seed' }));
     expect((within(panel).getByLabelText('Seed') as HTMLInputElement).value).not.toBe('42');
+  });
+
+  it('remembers the conditions between reloads (localStorage), and survives an old or broken entry', () => {
+    const t = createFakeTransport();
+    const first = createClientStore(t);
+    first.getState().pickPreset('wifi');
+    first.getState().setSeed('7');
+    const again = createClientStore(t).getState().conditionsForm;
+    expect(again).toMatchObject({ enabled: true, preset: 'wifi', seed: '7' });
+    expect(again.upstream.lossPct).toBe('1');
+    localStorage.setItem(CONDITIONS_STORAGE_KEY, JSON.stringify({ enabled: true, seed: '9', upstream: { lossPct: '5', mtuAction: 'x' } }));
+    const old = createClientStore(t).getState().conditionsForm;
+    expect(old.upstream).toMatchObject({ lossPct: '5', mtuAction: 'drop', delayMs: '0' });
+    expect(old.downstream.lossPct).toBe('0');
+    localStorage.setItem(CONDITIONS_STORAGE_KEY, '{not json');
+    expect(createClientStore(t).getState().conditionsForm.enabled).toBe(false);
   });
 
   it('stands between the two views on #/', () => {
