@@ -13,7 +13,7 @@ import { ViewBody } from '../components/view-body.js';
 import { WaitCountdown } from '../components/wait-countdown.js';
 import { WiresharkFilter } from '../components/wireshark-filter.js';
 import type { ClientForm } from '../store/client-slice.js';
-import { useClient, useClientStore } from '../store/store-context.js';
+import { useClient, useClientStore, useClientThrottled } from '../store/store-context.js';
 
 /** Typing in Host or Port re-opens the client endpoint only after this pause. */
 const REOPEN_DEBOUNCE_MS = 400;
@@ -111,7 +111,8 @@ function CommandCard() {
 
 function ExchangeCard() {
   const summary = useClient((s) => s.lastSummary);
-  const link = useClient((s) => s.linkView);
+  // Drops come at packet rate: read at most UI_REFRESH_MS apart.
+  const link = useClientThrottled((s) => s.linkView);
   const started = useClient((s) => s.sending || s.lastSummary !== null || s.currentExchange !== null);
   const where = useClient(
     useShallow((s) => {
