@@ -1,6 +1,7 @@
 // Routes: #/server, #/client, and #/ with both views side by side (one store each).
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Transport } from './api/transport.js';
+import { ConditionsPanel } from './components/conditions-panel.js';
 import { ClientStoreProvider, ServerStoreProvider } from './store/store-context.js';
 import { ClientView } from './views/client-view.js';
 import { ServerView } from './views/server-view.js';
@@ -56,14 +57,21 @@ export function App({ transport }: { transport: Transport }) {
       </main>
     );
   }
+  // The link sits between the two views, as it sits between the two endpoints; it belongs to the
+  // client's store (the client's exchanges go through it).
   return (
-    <main className="split">
-      <section role="region" aria-label="Server" className="pane">
+    <main className="split split-linked">
+      <section role="region" aria-label="Server" className="pane pane-server">
         <ServerPane transport={transport} />
       </section>
-      <section role="region" aria-label="Client" className="pane">
-        <ClientPane transport={transport} />
-      </section>
+      <ClientStoreProvider transport={transport}>
+        <aside className="pane pane-link">
+          <ConditionsPanel variant="between" />
+        </aside>
+        <section role="region" aria-label="Client" className="pane pane-client">
+          <ClientView conditions={false} />
+        </section>
+      </ClientStoreProvider>
     </main>
   );
 }

@@ -2,8 +2,10 @@
 // why UDP ends by timeout, which sequence numbers never arrived).
 import type { ReactNode } from 'react';
 import { cappedStreamSentence, QUEUED_NOT_CONFIRMED, RATE_UNMEASURABLE } from '../../src-shared/endings.js';
-import type { EndReason, ExchangeSummary } from '../../src-shared/events.js';
+import type { EndReason, ExchangeSummary, LinkDirectionStats, LinkDropCause } from '../../src-shared/events.js';
+import { LINK_TCP_LOSS_NOTE } from '../../src-shared/link/limits.js';
 import { fmtBits, fmtBytes, fmtInt, fmtMs, fmtPercent, fmtRate } from '../display/format.js';
+import type { LinkView } from '../store/link-batch.js';
 
 const COMMAND_NAMES: Record<string, string> = {
   echo: 'Echo',
@@ -83,7 +85,60 @@ function SegmentsRow({ s }: { s: ExchangeSummary }) {
   );
 }
 
-export function SummaryPanel({ summary }: { summary: ExchangeSummary | null }) {
+const CAUSE_NAMES: Record<LinkDropCause, string> = { random: 'random', burst: 'burst', queue: 'queue full', mtu: 'over MTU' };
+
+/** "98 of 1,000 datagrams dropped (random 98) · 3 duplicated · delay p50 2.0 ms, p99 2.1 ms" */
+function directionText(d: LinkDirectionStats, proto: ExchangeSummary['proto']): string {
+  const unit = (n: number): string => (proto === 'udp' ? (n === 1 ? 'datagram' : 'datagrams') : n === 1 ? 'chunk' : 'chunks');
+  const dropped = Object.values(d.dropped).reduce((a, b) => a + b, 0);
+  const causes = (Object.keys(CAUSE_NAMES) as LinkDropCause[])
+    .filter((c) => d.dropped[c] > 0)
+    .map((c) => `${CAUSE_NAMES[c]} ${fmtInt(d.dropped[c])}`);
+  const parts = [`${fmtInt(d.packetsIn)} ${unit(d.packetsIn)} in, ${fmtInt(d.packetsOut)} out`];
+  if (dropped > 0) parts.push(`${fmtInt(dropped)} dropped (${causes.join(', ')})`);
+  if (d.fragmented > 0) parts.push(`${fmtInt(d.fragmented)} fragmented`);
+  if (d.duplicated > 0) parts.push(`${fmtInt(d.duplicated)} duplicated`);
+  if (d.reordered > 0) parts.push(`${fmtInt(d.reordered)} reordered`);
+  if (d.delayP50Ms !== null) parts.push(`delay p50 ${fmtMs(d.delayP50Ms)}, p99 ${fmtMs(d.delayP99Ms ?? d.delayP50Ms)}`);
+  return parts.join(' · ');
+}
+
+/** Which conditions the exchange went through and what the link did to it. */
+function LinkRows({ s, link }: { s: ExchangeSummary; link: LinkView | null }) {
+  const stats = link?.exchange === s.exchange ? link.stats : null;
+  const live = link?.exchange === s.exchange ? link : null;
+  if (!s.conditions && !stats) return null;
+  return (
+    <>
+      <Row label="Conditions">
+        <span className="mono">{s.conditions ?? stats?.conditions}</span>
+        {stats && !/seed/.test(s.conditions ?? stats.conditions) ? <span className="muted"> · seed {stats.seed}</span> : null}
+      </Row>
+      <Row label="The link did">
+        {stats ? (
+          <>
+            <p>
+              <span className="muted">client → server:</span> {directionText(stats.upstream, s.proto)}
+            </p>
+            <p>
+              <span className="muted">server → client:</span> {directionText(stats.downstream, s.proto)}
+            </p>
+          </>
+        ) : (
+          <p>
+            {fmtInt(live?.drops ?? 0)} dropped{live?.duplicated ? `, ${fmtInt(live.duplicated)} duplicated` : ''} so far
+            <span className="muted"> (the link’s summary follows when its side of the exchange ends)</span>
+          </p>
+        )}
+        {s.proto === 'tcp' ? (
+          <p className="explain">{LINK_TCP_LOSS_NOTE}.</p>
+        ) : null}
+      </Row>
+    </>
+  );
+}
+
+export function SummaryPanel({ summary, link = null }: { summary: ExchangeSummary | null; link?: LinkView | null }) {
   return (
     <section role="region" aria-label="Summary" className="card summary">
       <div className="card-head">
@@ -126,6 +181,7 @@ export function SummaryPanel({ summary }: { summary: ExchangeSummary | null }) {
             {summary.prepareMs !== null ? (
               <Row label="file_prepared after">{fmtMs(summary.prepareMs)}</Row>
             ) : null}
+            <LinkRows s={summary} link={link} />
             <Row label="How it ended">{endReasonText(summary)}</Row>
           </dl>
           {summary.bytes > 0 && summary.expected !== null && summary.bytes > summary.expected ? (

@@ -19,6 +19,8 @@ const REDRAW_MS = 250;
  *  comes), and a floor so a run of near-zero gaps is not labelled in nanoseconds. */
 const MIN_RATE_TOP_BPS = 1;
 const MIN_GAP_TOP_MS = 0.01;
+/** Where drop marks sit on their own 0–1 scale: just above the time axis. */
+const DROP_MARK_Y = 0.04;
 
 /** What the chart calls things in each view: a client receives the payload, a server sends it. */
 const WORDS: Record<Role, { rate: string; gap: string; gaps: string; empty: string }> = {
@@ -73,6 +75,7 @@ function makeOptions(width: number): uPlot.Options {
   const grid = cssVar('--grid', 'rgba(128,128,128,0.15)');
   const rate = cssVar('--accent', '#2563eb');
   const gap = cssVar('--accent-2', '#d97706');
+  const drop = cssVar('--err', '#b42318');
   const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, font: '11px system-ui, sans-serif' };
   const { range: rateRange, ...rateAxis } = valueAxis(RATE_UNITS, MIN_RATE_TOP_BPS);
   const { range: gapRange, ...gapAxis } = valueAxis(MS_UNITS, MIN_GAP_TOP_MS);
@@ -81,12 +84,14 @@ function makeOptions(width: number): uPlot.Options {
     height: CHART_HEIGHT_PX,
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
-    scales: { x: { time: false }, rate: { range: rateRange }, gap: { range: gapRange } },
+    scales: { x: { time: false }, rate: { range: rateRange }, gap: { range: gapRange }, drop: { range: [0, 1] } },
     series: [
       {},
       // No markers on the steps: uPlot adds them when points are few, and they read as data dots.
       { label: 'Rate', scale: 'rate', stroke: rate, width: 1.5, fill: `${rate}33`, paths: uPlot.paths.stepped!({ align: 1 }), points: { show: false } },
       { label: 'Largest gap', scale: 'gap', stroke: gap, width: 0, points: { show: true, size: 4, fill: gap, stroke: gap } },
+      // Drops by the network-conditions link: a row of marks along the bottom of the chart.
+      { label: 'Dropped', scale: 'drop', stroke: drop, width: 0, points: { show: true, size: 7, fill: drop, stroke: drop } },
     ],
     axes: [
       { ...axis, values: (u, ticks) => (u.data[0].length === 0 ? ticks.map(() => '') : axisLabels(ticks, SECOND_UNITS)) },
@@ -109,7 +114,7 @@ export function TimelineChart() {
     if (!host || !canvasWorks()) return;
     const dataOf = (): uPlot.AlignedData => {
       const s = store.getState().timeline.series();
-      return [s.x, s.rate, s.gap];
+      return [s.x, s.rate, s.gap, s.drops.map((d) => (d === null ? null : DROP_MARK_Y))];
     };
     const chart = new uPlot(makeOptions(Math.max(200, host.clientWidth)), dataOf(), host);
     let drawnVersion = store.getState().timelineVersion;
@@ -139,6 +144,7 @@ export function TimelineChart() {
         {role === 'server' && exchange ? <span className="muted small">newest exchange, {exchange}</span> : null}
         <span className="legend small">
           <span className="swatch swatch-rate" /> {words.rate} <span className="swatch swatch-gap" /> {words.gap}
+          <DropLegend />
         </span>
       </div>
       <div className="chart-frame">
@@ -147,6 +153,17 @@ export function TimelineChart() {
       </div>
       <GapHistogram title={words.gaps} />
     </section>
+  );
+}
+
+/** Shown once the link dropped something of this exchange. */
+function DropLegend() {
+  const drops = useBaseThrottled((s) => s.timeline.drops);
+  if (drops === 0) return null;
+  return (
+    <span className="legend-drops" data-testid="drop-markers">
+      <span className="swatch swatch-drop" /> dropped by the link ({fmtInt(drops)})
+    </span>
   );
 }
 

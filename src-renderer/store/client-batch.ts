@@ -7,6 +7,7 @@ import { showsFailedSummary } from './client-slice.js';
 import type { ClientState, WaitState } from './client-slice.js';
 import type { BatchExtension } from './events-slice.js';
 import { followNewest } from './timeline-batch.js';
+import { reduceLinkView } from './link-batch.js';
 
 const ENDING_KINDS = new Set<LabEvent['kind']>(['summary', 'end', 'timeout', 'closed']);
 
@@ -19,12 +20,14 @@ export function clientBatchExtension(now: () => number): BatchExtension<ClientSt
     let ended = false;
     for (const e of own) {
       if (e.t > lastT) lastT = e.t;
-      if (e.exchange === null || e.exchange !== current) continue;
+      if (e.exchange === null || e.exchange !== current || e.role === 'link') continue;
       if ((e.kind === 'rx' && e.bytes !== null) || e.kind === 'prepared') activityT = e.t;
       else if (ENDING_KINDS.has(e.kind)) ended = true;
     }
-    const patch: Partial<ClientState> = { currentExchange: current };
     const x = current ? next.exchanges[current] : undefined;
+    const patch: Partial<ClientState> = { currentExchange: current };
+    const link = reduceLinkView(prev.linkView, own, x);
+    if (link !== prev.linkView) patch.linkView = link;
     // The send failed before this summary arrived (ok: false carries no summary): show it now.
     if (x?.summary && !prev.sending && prev.lastSummary === null && showsFailedSummary(x.summary)) {
       patch.lastSummary = x.summary;

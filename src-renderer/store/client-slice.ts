@@ -25,6 +25,9 @@ import {
   readInterval,
   readSize,
 } from './validation.js';
+import { checkConditions } from './conditions-form.js';
+import type { ConditionsSlice } from './conditions-slice.js';
+import type { LinkView } from './link-batch.js';
 
 export interface ClientForm {
   proto: Proto;
@@ -71,15 +74,17 @@ export interface ClientSlice extends EndpointHooks {
   expectedBytes: number | null;
   lastSummary: ExchangeSummary | null;
   wait: WaitState | null;
+  /** What the network-conditions link did to the current exchange (null: no link, or nothing yet). */
+  linkView: LinkView | null;
   setClientField<K extends keyof ClientForm>(key: K, value: ClientForm[K]): void;
-  /** Opens (or re-opens) the client endpoint for the form's protocol, host and port. */
+  /** Opens (or re-opens) the client endpoint for the form's protocol, host, port and conditions. */
   syncClient(): Promise<EndpointInfo | null>;
   send(): Promise<void>;
   cancel(): Promise<void>;
   closeClient(): Promise<void>;
 }
 
-export type ClientState = BaseState & ClientSlice;
+export type ClientState = BaseState & ClientSlice & ConditionsSlice;
 
 export const DEFAULT_CLIENT_FORM: ClientForm = {
   proto: 'tcp',
@@ -178,12 +183,18 @@ export function createClientSlice(
   const api = deps.transport.api;
   // Opens and closes run one after another, so a quick protocol switch never leaks an endpoint.
   let chain: Promise<EndpointInfo | null> = Promise.resolve(null);
+  // The conditions the open client was opened with (checkConditions' key).
+  let openedConditions = 'off';
 
   const doSync = async (): Promise<EndpointInfo | null> => {
     const { clientForm: form, client: current } = get();
     const host = checkHost(form.host, 'client');
     const port = checkPort(form.port, 'client');
     const replyTimeout = replyTimeoutFromForm(form.replyTimeoutS);
+    const conditions = checkConditions(get().conditionsForm, form.proto);
+    // A valid form keeps the same (empty) errors object: no re-render of the panel for nothing.
+    if (!conditions.ok) set({ conditionsErrors: conditions.errors });
+    else if (Object.keys(get().conditionsErrors).length > 0) set({ conditionsErrors: {} });
     if (!host.ok || !port.ok || !replyTimeout.ok) {
       const errors = withoutErrors(get().clientErrors, 'host', 'port', 'replyTimeoutS');
       if (!host.ok) errors.host = host.message;
@@ -192,6 +203,8 @@ export function createClientSlice(
       set({ clientErrors: errors });
       return null;
     }
+    // Invalid conditions: nothing is opened or sent until the panel's fields are fixed.
+    if (!conditions.ok) return null;
     const config = current?.config as ClientConfig | undefined;
     if (
       current &&
@@ -199,7 +212,8 @@ export function createClientSlice(
       current.proto === form.proto &&
       config.host === host.value &&
       config.port === port.value &&
-      (config.replyTimeoutMs ?? TCP_REPLY_TIMEOUT_MS) === replyTimeout.value
+      (config.replyTimeoutMs ?? TCP_REPLY_TIMEOUT_MS) === replyTimeout.value &&
+      openedConditions === conditions.key
     ) {
       return current;
     }
@@ -212,14 +226,23 @@ export function createClientSlice(
       host: host.value,
       port: port.value,
       replyTimeoutMs: replyTimeout.value,
+      conditions: conditions.conditions,
     });
     const others = withoutErrors(get().clientErrors, 'host', 'port', 'replyTimeoutS', 'general');
     if (!r.ok) {
-      set({ clientErrors: { ...others, [fieldForError(r.error, CLIENT_FIELDS)]: r.error.message } });
+      // A refusal of the conditions themselves goes under the panel, not under Host / Port.
+      if (conditions.conditions && fieldForError(r.error, CLIENT_FIELDS) === 'general') {
+        set({ clientErrors: others, conditionsErrors: { general: r.error.message } });
+      } else {
+        set({ clientErrors: { ...others, [fieldForError(r.error, CLIENT_FIELDS)]: r.error.message } });
+      }
       return null;
     }
+    openedConditions = conditions.key;
     get().adoptEndpoint(r.value.id);
-    set({ client: r.value, clientErrors: others });
+    // The link's events (drops, its summary) are shown with the client's exchanges.
+    if (r.value.link) get().adoptEndpoint(r.value.link);
+    set({ client: r.value, clientErrors: others, linkView: null });
     return r.value;
   };
 
@@ -234,6 +257,7 @@ export function createClientSlice(
     expectedBytes: null,
     lastSummary: null,
     wait: null,
+    linkView: null,
 
     setClientField(key, value) {
       const { clientForm, clientErrors } = get();
@@ -287,6 +311,7 @@ export function createClientSlice(
         wait: udpWait,
         timelineVersion: timeline.version,
         timelineExchange: null,
+        linkView: null,
         clientErrors: {},
       });
       const r = await api.send({ endpointId: client.id, command: checked.command });

@@ -5,6 +5,8 @@ import type { Transport } from '../api/transport.js';
 import { clientBatchExtension } from './client-batch.js';
 import type { ClientState } from './client-slice.js';
 import { createClientSlice } from './client-slice.js';
+import type { ConditionsStorage } from './conditions-slice.js';
+import { browserConditionsStorage, createConditionsSlice } from './conditions-slice.js';
 import { createConnectionSlice } from './connection-slice.js';
 import { EVENT_RING_CAPACITY } from './event-ring.js';
 import { createEventsSlice } from './events-slice.js';
@@ -15,6 +17,8 @@ import type { StoreDeps } from './store-types.js';
 export interface StoreOptions {
   ringCapacity?: number;
   now?: () => number;
+  /** Where the client's network conditions are remembered (default: localStorage; null: nowhere). */
+  conditionsStorage?: ConditionsStorage | null;
 }
 
 function deps(transport: Transport, opts: StoreOptions): StoreDeps {
@@ -35,6 +39,7 @@ export function createClientStore(transport: Transport, opts: StoreOptions = {})
   return createStore<ClientState>()((set, get) => ({
     ...createConnectionSlice(set, get, d),
     ...createEventsSlice(set, get, opts.ringCapacity ?? EVENT_RING_CAPACITY, clientBatchExtension(d.now)),
+    ...createConditionsSlice(set, get, opts.conditionsStorage === undefined ? browserConditionsStorage() : opts.conditionsStorage),
     ...createClientSlice(set, get, d),
   }));
 }

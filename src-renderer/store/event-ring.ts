@@ -11,7 +11,9 @@ export const EVENT_RING_CAPACITY = 200_000;
 export type LogRow = Pick<LabEvent, 'seq' | 't' | 'kind' | 'bytes' | 'segment' | 'exchange' | 'detail'>;
 
 export function toLogRow(e: LabEvent): LogRow {
-  return { seq: e.seq, t: e.t, kind: e.kind, bytes: e.bytes, segment: e.segment, exchange: e.exchange, detail: e.detail };
+  // A client's log also lists its link's decisions: their exchange ids are the link's, said so.
+  const exchange = e.role === 'link' && e.exchange !== null ? `link ${e.exchange}` : e.exchange;
+  return { seq: e.seq, t: e.t, kind: e.kind, bytes: e.bytes, segment: e.segment, exchange, detail: e.detail };
 }
 
 export class EventRing<T> {

@@ -7,6 +7,7 @@ import type { ExchangesState } from './exchanges.js';
 import { reduceExchanges } from './exchanges.js';
 import { Timeline } from './timeline.js';
 import { feedTimeline, followNewest } from './timeline-batch.js';
+import { isLinkEvent, linkEventMatches } from './link-batch.js';
 import type { BaseState, EventsSlice, GetState, SetState } from './store-types.js';
 
 /** Events of endpoints we do not (yet) own, kept so a late-known id still gets its first events. */
@@ -28,9 +29,17 @@ export function createEventsSlice<S extends BaseState>(
   const applyOwn = (own: readonly LabEvent[], ownEndpoints?: string[]): void => {
     const s = get();
     for (const e of own) s.ring.push(toLogRow(e));
-    const next = reduceExchanges(s, own);
+    // A client's link (network conditions) logs its decisions here, but its exchanges are not
+    // the client's: they only mark drops on the client's timeline.
+    const hasLink = own.some(isLinkEvent);
+    const endpointEvents = hasLink ? own.filter((e) => !isLinkEvent(e)) : own;
+    const next = reduceExchanges(s, endpointEvents);
     const timelineExchange = followNewest(s.exchanges, next, s.timelineExchange);
-    feedTimeline(s.timeline, own, next, s.timelineExchange, timelineExchange);
+    feedTimeline(s.timeline, endpointEvents, next, s.timelineExchange, timelineExchange);
+    if (hasLink && timelineExchange !== null) {
+      const x = next.exchanges[timelineExchange];
+      for (const e of own) if (e.kind === 'drop' && linkEventMatches(e, x)) s.timeline.addDrop(e.t);
+    }
     const patch = {
       ...extend(own, next, s),
       timelineExchange,

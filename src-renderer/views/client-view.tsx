@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { UDP_MAX_PAYLOAD_BYTES } from '../../src-shared/protocol/limits.js';
 import { AddressFields } from '../components/address-fields.js';
 import { CommandTabs } from '../components/command-tabs.js';
+import { ConditionsPanel } from '../components/conditions-panel.js';
 import { ErrorLine, Field } from '../components/field.js';
 import { LiveProgress } from '../components/live-progress.js';
 import { PaneHeader } from '../components/pane-header.js';
@@ -13,7 +14,7 @@ import { ViewBody } from '../components/view-body.js';
 import { WaitCountdown } from '../components/wait-countdown.js';
 import { WiresharkFilter } from '../components/wireshark-filter.js';
 import type { ClientForm } from '../store/client-slice.js';
-import { useClient, useClientStore } from '../store/store-context.js';
+import { useClient, useClientStore, useClientThrottled } from '../store/store-context.js';
 
 /** Typing in Host or Port re-opens the client endpoint only after this pause. */
 const REOPEN_DEBOUNCE_MS = 400;
@@ -25,16 +26,19 @@ function ClientStatus() {
   return (
     <span className={`pill${sending ? ' pill-live' : ''}`}>
       {client.proto.toUpperCase()} → {client.remote ?? client.local}
+      {client.link ? ' · via link' : ''}
       {sending ? ' · running' : ''}
     </span>
   );
 }
 
-/** Keeps one client endpoint open for the form's protocol, host and port; closes it on unmount. */
+/** Keeps one client endpoint open for the form's protocol, host, port and network conditions;
+ *  closes it on unmount. */
 function useClientEndpoint(): void {
   const store = useClientStore();
   const key = useClient(
-    (s) => `${s.clientForm.proto}|${s.clientForm.host}|${s.clientForm.port}|${s.clientForm.replyTimeoutS}`,
+    (s) =>
+      `${s.clientForm.proto}|${s.clientForm.host}|${s.clientForm.port}|${s.clientForm.replyTimeoutS}|${JSON.stringify(s.conditionsForm)}`,
   );
   useEffect(() => {
     const timer = setTimeout(() => void store.getState().syncClient(), REOPEN_DEBOUNCE_MS);
@@ -128,6 +132,8 @@ function CommandCard() {
 
 function ExchangeCard() {
   const summary = useClient((s) => s.lastSummary);
+  // Drops come at packet rate: read at most UI_REFRESH_MS apart.
+  const link = useClientThrottled((s) => s.linkView);
   const started = useClient((s) => s.sending || s.lastSummary !== null || s.currentExchange !== null);
   const where = useClient(
     useShallow((s) => {
@@ -156,12 +162,13 @@ function ExchangeCard() {
           <WiresharkFilter proto={where.proto} local={where.local} remote={where.remote} />
         ) : null}
       </section>
-      <SummaryPanel summary={summary} />
+      <SummaryPanel summary={summary} link={link} />
     </>
   );
 }
 
-export function ClientView() {
+/** `conditions={false}` when the page shows the panel elsewhere (between the views on `#/`). */
+export function ClientView({ conditions = true }: { conditions?: boolean }) {
   useClientEndpoint();
   return (
     <div className="view">
@@ -169,6 +176,7 @@ export function ClientView() {
       {/* On a wide window form, progress, summary and timeline fit one screen. */}
       <ViewBody>
         <CommandCard />
+        {conditions ? <ConditionsPanel /> : null}
         <ExchangeCard />
       </ViewBody>
     </div>

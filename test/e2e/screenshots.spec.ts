@@ -1,6 +1,6 @@
 // The README's pictures: the server and the client view at 1280×800 after a real file transfer.
 import path from 'node:path';
-import { test, expect } from './fixtures.js';
+import { test, expect, openView } from './fixtures.js';
 import { newestEventRows, fillAddress, sendAndWait, startServer, summaryFact } from './lab-pages.js';
 
 const SHOTS_DIR = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
@@ -22,4 +22,26 @@ test('screenshots of the server and client views after a file transfer', async (
   }
   await serverPage.screenshot({ path: path.join(SHOTS_DIR, 'server.png'), animations: 'disabled' });
   await clientPage.screenshot({ path: path.join(SHOTS_DIR, 'client.png'), animations: 'disabled' });
+});
+
+test('screenshot of the network-conditions link between the two views after a UDP stream through "Lossy 10 %"', async ({ page, browserMode }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openView(page, browserMode, '');
+  const server = page.getByRole('region', { name: 'Server' });
+  const client = page.getByRole('region', { name: 'Client' });
+  const conditions = page.getByRole('region', { name: 'Network conditions' });
+  const bound = await startServer(server, 'udp');
+  await fillAddress(client, 'udp', bound.host, bound.port);
+  await conditions.getByLabel('Preset').selectOption({ label: 'Lossy 10 %' });
+  await conditions.getByLabel('Seed').fill('42');
+  await sendAndWait(client, 'udp', { type: 'stream', intervalMs: '2', count: '1000', size: '100' });
+  await expect(summaryFact(client, 'Segments')).toContainText('Missing');
+  await expect(summaryFact(client, 'The link did')).toContainText('dropped (random', { timeout: 20_000 });
+  await page.mouse.move(0, 0);
+  const focused = page.locator(':focus');
+  if ((await focused.count()) > 0) await focused.blur();
+  // The summary is what the picture is about: bring it into the client pane's view.
+  await summaryFact(client, 'The link did').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SHOTS_DIR, 'conditions.png'), animations: 'disabled' });
 });

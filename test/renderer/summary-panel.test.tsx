@@ -61,6 +61,31 @@ describe('SummaryPanel', () => {
     render(<SummaryPanel summary={null} />);
     expect(summary().getByText(/summary appears here/)).toBeTruthy();
   });
+
+  it('says which conditions applied and what the link did, by cause', () => {
+    const dir = (extra: object) => ({
+      packetsIn: 0, bytesIn: 0, packetsOut: 0, bytesOut: 0, dropped: { random: 0, burst: 0, queue: 0, mtu: 0 },
+      fragmented: 0, duplicated: 0, reordered: 0, delayP50Ms: null, delayP99Ms: null, ...extra,
+    });
+    const udp: ExchangeSummary = { ...base, proto: 'udp', conditions: 'lossy-10: loss 10 %, delay 2 ms, seed 42' };
+    const stats = {
+      seed: 42, conditions: 'lossy-10: loss 10 %, delay 2 ms, seed 42',
+      upstream: dir({ packetsIn: 1, packetsOut: 1, delayP50Ms: 2, delayP99Ms: 2 }),
+      downstream: dir({ packetsIn: 1000, packetsOut: 899, dropped: { random: 101, burst: 0, queue: 0, mtu: 0 }, delayP50Ms: 2, delayP99Ms: 2.5 }),
+    };
+    const { rerender } = render(<SummaryPanel summary={udp} link={{ exchange: 'x1', drops: 101, duplicated: 0, stats: null }} />);
+    expect(summary().getByText('lossy-10: loss 10 %, delay 2 ms, seed 42')).toBeTruthy();
+    expect(summary().getByText(/101 dropped so far/)).toBeTruthy();
+    rerender(<SummaryPanel summary={udp} link={{ exchange: 'x1', drops: 101, duplicated: 0, stats }} />);
+    expect(summary().getByText(/1 datagram in, 1 out · delay p50 2\.0 ms, p99 2\.0 ms/)).toBeTruthy();
+    expect(summary().getByText(/1,000 datagrams in, 899 out · 101 dropped \(random 101\)/)).toBeTruthy();
+    // Another exchange's link view is not this one's.
+    rerender(<SummaryPanel summary={{ ...udp, exchange: 'x9' }} link={{ exchange: 'x1', drops: 101, duplicated: 0, stats }} />);
+    expect(summary().getByText(/0 dropped so far/)).toBeTruthy();
+    // No conditions: no link rows.
+    rerender(<SummaryPanel summary={base} link={null} />);
+    expect(summary().queryByText('The link did')).toBeNull();
+  });
 });
 
 describe('SummaryPanel: honest endings (sentences from src-shared/endings.ts)', () => {
