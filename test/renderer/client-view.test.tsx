@@ -75,7 +75,7 @@ describe('client view', () => {
     type('Reply timeout (s)', '0.5');
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     await act(async () => {});
-    expect(t.api.openClient).toHaveBeenLastCalledWith({ proto: 'tcp', host: '127.0.0.1', port: 8120, replyTimeoutMs: 500 });
+    expect(t.api.openClient).toHaveBeenLastCalledWith({ proto: 'tcp', host: '127.0.0.1', port: 8120, replyTimeoutMs: 500, conditions: null });
     type('Reply timeout (s)', 'soon');
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Enter the reply timeout in seconds');
