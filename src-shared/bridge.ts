@@ -34,6 +34,11 @@ export interface BridgeFatal {
 
 export type BridgeServerMessage = BridgeReply | BridgeEvents | BridgeFatal;
 
+/** Query parameter of EXPORT_CSV_PATH: the name the page announced, so the file is called that. */
+export const EXPORT_NAME_PARAM = 'name';
+/** The only download names the server takes from a page: what defaultCsvName makes, nothing else. */
+export const CSV_NAME_RE = /^netlab-session-\d{8}-\d{6}\.csv$/;
+
 /** `netlab-session-20261125-161530.csv`, the default export name on every face. */
 export function defaultCsvName(date: Date): string {
   const p = (n: number): string => String(n).padStart(2, '0');

@@ -8,7 +8,14 @@ import type { Socket } from 'node:net';
 import { pipeline } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { LabErrorInfo } from '../../src-shared/api.js';
-import { EXPORT_CSV_PATH, TOKEN_PARAM, WS_PATH, defaultCsvName } from '../../src-shared/bridge.js';
+import {
+  CSV_NAME_RE,
+  EXPORT_CSV_PATH,
+  EXPORT_NAME_PARAM,
+  TOKEN_PARAM,
+  WS_PATH,
+  defaultCsvName,
+} from '../../src-shared/bridge.js';
 import type { BridgeFatal } from '../../src-shared/bridge.js';
 import { BridgeCore } from '../bridge/bridge-core.js';
 import { buildContentSecurityPolicy, rendererSecurityHeaders } from '../bridge/content-security-policy.js';
@@ -97,9 +104,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       return sendText(res, 401, 'Missing or wrong token');
     // Taken before the headers go out, so a journal failure still becomes a plain 500.
     const csv = opts.lab.csvStream();
+    // A page may only pick the download's name, and only one of the form defaultCsvName makes.
+    const asked = url.searchParams.get(EXPORT_NAME_PARAM);
+    const name = asked !== null && CSV_NAME_RE.test(asked) ? asked : defaultCsvName(new Date());
     res.writeHead(200, {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${defaultCsvName(new Date())}"`,
+      'Content-Disposition': `attachment; filename="${name}"`,
       'Cache-Control': 'no-store',
     });
     if (req.method === 'HEAD') {

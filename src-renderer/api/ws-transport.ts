@@ -2,7 +2,7 @@
 import type { EventBatchListener, LabApi, LabCommandName, LabResult } from '../../src-shared/api.js';
 import { LAB_COMMAND_NAMES } from '../../src-shared/api.js';
 import type { BridgeCall, BridgeServerMessage } from '../../src-shared/bridge.js';
-import { EXPORT_CSV_PATH, TOKEN_PARAM, WS_PATH, defaultCsvName } from '../../src-shared/bridge.js';
+import { EXPORT_CSV_PATH, EXPORT_NAME_PARAM, TOKEN_PARAM, WS_PATH, defaultCsvName } from '../../src-shared/bridge.js';
 import type { ConnectionState, ExportOutcome, Transport } from './transport.js';
 
 /** Back-off between reconnect attempts: doubles from the first to the last value. */
@@ -187,7 +187,11 @@ export function createWsTransport(env: BrowserEnv): Transport {
     async exportCsv(): Promise<ExportOutcome> {
       if (!token) return lost(state.message ?? 'No access token.');
       const name = defaultCsvName(new Date());
-      env.download(`${EXPORT_CSV_PATH}?${TOKEN_PARAM}=${encodeURIComponent(token)}`, name);
+      // The server names the file as announced here, so the note and the file agree across a second.
+      env.download(
+        `${EXPORT_CSV_PATH}?${TOKEN_PARAM}=${encodeURIComponent(token)}&${EXPORT_NAME_PARAM}=${encodeURIComponent(name)}`,
+        name,
+      );
       return { ok: true, value: { message: `Download started: ${name}` } };
     },
   };

@@ -87,7 +87,8 @@ describe('pickTransport', () => {
     expect(batches).toEqual([[{ seq: 1 }]]);
 
     const outcome = await t.exportCsv();
-    expect(downloads[0]![0]).toBe('/export.csv?token=s3cret');
+    expect(downloads[0]![0]).toMatch(/^\/export\.csv\?token=s3cret&name=netlab-session-\d{8}-\d{6}\.csv$/);
+    expect(downloads[0]![0]).toContain(`name=${downloads[0]![1]}`);
     expect(downloads[0]![1]).toMatch(/^netlab-session-\d{8}-\d{6}\.csv$/);
     expect(outcome.ok && outcome.value?.message).toContain('Download started');
   });

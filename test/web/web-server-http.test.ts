@@ -106,6 +106,17 @@ describe('browser mode over HTTP', () => {
     expect(rows.some((r) => r.kind === 'listening' && r.proto === 'udp' && r.role === 'server')).toBe(true);
   });
 
+  it('names the download as the page announced it, but only with a name of the default form', async () => {
+    const token = mode.server.token;
+    const named = await rawGet(mode.server.port, `/export.csv?token=${token}&name=netlab-session-20261201-233117.csv`);
+    expect(named.headers['content-disposition']).toBe('attachment; filename="netlab-session-20261201-233117.csv"');
+    for (const hostile of ['../../.bashrc', 'x.csv', 'netlab-session-1-2.csv"; evil=1', '%0d%0aSet-Cookie:x']) {
+      const res = await rawGet(mode.server.port, `/export.csv?token=${token}&name=${encodeURIComponent(hostile)}`);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-disposition']).toMatch(/^attachment; filename="netlab-session-\d{8}-\d{6}\.csv"$/);
+    }
+  });
+
   it('tells a plain HTTP request to /ws that it speaks WebSocket', async () => {
     expect((await rawGet(mode.server.port, '/ws')).status).toBe(426);
   });
