@@ -4,7 +4,7 @@
 // per-user folder (sessions/session-dir.ts), are created 0600 with an exclusive open, and are
 // kept after the lab closes: a clean close appends one end marker line (JOURNAL_END_MARKER), so
 // the next start can tell a finished session from one cut off by a crash (`netlab sessions`).
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { LabEvent } from '../../src-shared/events.js';
 import { PER_PACKET_EVENT_KINDS } from '../../src-shared/sessions.js';
@@ -99,6 +99,8 @@ export class Journal {
     fd: number,
     readonly maxBytes: number,
     private readonly notify: (input: LabEventInput) => void,
+    /** Named by the journal itself in the session folder (not a path the caller chose). */
+    private readonly ownName: boolean,
   ) {
     this.fd = fd;
     this.packets = new PacketSummaries(maxBytes);
@@ -113,7 +115,13 @@ export class Journal {
       else target = join(ensurePrivateDir(o.dir ?? defaultSessionDir()), journalFileName());
       // wx = O_CREAT | O_EXCL: a file (or symlink) someone planted at this name is never opened.
       const fd = openSync(target, 'wx', JOURNAL_FILE_MODE);
-      return new Journal(target, fd, o.maxBytes ?? journalMaxBytesSetting(), o.notify ?? (() => {}));
+      return new Journal(
+        target,
+        fd,
+        o.maxBytes ?? journalMaxBytesSetting(),
+        o.notify ?? (() => {}),
+        o.path === undefined,
+      );
     } catch (err) {
       if (err instanceof LabError) throw err;
       // Not toLabError: its EACCES text is about ports, and this is a file.
@@ -218,6 +226,12 @@ export class Journal {
     if (this.fd === null) return;
     const fd = this.fd;
     this.fd = null;
+    if (this.ownName && this.events === 0 && this.failure === null) {
+      // A lab that saw nothing (a --help, a refused start) would only clutter `netlab sessions`.
+      closeSync(fd);
+      rmSync(this.path, { force: true });
+      return;
+    }
     try {
       if (this.failure === null) {
         const end: JournalEndLine = {

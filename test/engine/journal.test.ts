@@ -6,7 +6,7 @@ import { EventBatcher } from '../../src-main/engine/event-batcher.js';
 import { EventRecorder } from '../../src-main/engine/event-sink.js';
 import { JOURNAL_END_MARKER, Journal } from '../../src-main/engine/journal.js';
 import type { LabEvent } from '../../src-shared/events.js';
-import { waitUntil } from './lab-fixtures.js';
+import { makeEvent, waitUntil } from './lab-fixtures.js';
 
 const JOURNAL_FLUSH_LIMIT_MS = 1000;
 
@@ -62,8 +62,15 @@ describe('Journal', () => {
 
     const own = Journal.open({ dir: join(dir, 'sessions') });
     expect(own.path).toContain(join(dir, 'sessions'));
+    own.append([makeEvent(1)]);
     own.close();
     expect(existsSync(own.path)).toBe(true);
+  });
+
+  it('removes a session of its own naming that recorded nothing, so `netlab sessions` lists only real ones', () => {
+    const empty = Journal.open({ dir: join(dir, 'sessions') });
+    empty.close();
+    expect(existsSync(empty.path)).toBe(false);
   });
 
   it('reports an unwritable path as a LabError', () => {
