@@ -26,6 +26,28 @@ export interface EventSink {
   newExchangeId(): string;
 }
 
+/** The one place an endpoint's report becomes a LabEvent (every sink and the Lab itself use it). */
+export function eventFromInput(input: LabEventInput, seq: number, t: number, time: string): LabEvent {
+  const event: LabEvent = {
+    seq,
+    t,
+    time,
+    endpoint: input.endpoint,
+    role: input.role,
+    proto: input.proto,
+    kind: input.kind,
+    exchange: input.exchange ?? null,
+    command: input.command ?? null,
+    local: input.local ?? '',
+    remote: input.remote ?? '',
+    bytes: input.bytes ?? null,
+    segment: input.segment ?? null,
+    detail: input.detail ?? '',
+  };
+  if (input.summary) event.summary = input.summary;
+  return event;
+}
+
 /** Stamps events with one monotonic sequence and clock, then hands them on in order. */
 export class EventRecorder implements EventSink {
   private seq = 0;
@@ -59,23 +81,7 @@ export class EventRecorder implements EventSink {
   emit(input: LabEventInput): LabEvent {
     const t = this.now();
     this.seq += 1;
-    const event: LabEvent = {
-      seq: this.seq,
-      t,
-      time: this.wallIso(t),
-      endpoint: input.endpoint,
-      role: input.role,
-      proto: input.proto,
-      kind: input.kind,
-      exchange: input.exchange ?? null,
-      command: input.command ?? null,
-      local: input.local ?? '',
-      remote: input.remote ?? '',
-      bytes: input.bytes ?? null,
-      segment: input.segment ?? null,
-      detail: input.detail ?? '',
-    };
-    if (input.summary) event.summary = input.summary;
+    const event = eventFromInput(input, this.seq, t, this.wallIso(t));
     this.deliver(event);
     return event;
   }

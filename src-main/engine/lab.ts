@@ -30,6 +30,7 @@ import { EventBatcher } from './event-batcher.js';
 import { loadHostsFile } from './hosts-file.js';
 import { Journal } from './journal.js';
 import type { ClientRoute } from './endpoint.js';
+import { eventFromInput } from './event-sink.js';
 import type { LabEventInput } from './event-sink.js';
 import { defaultSessionDir, ensurePrivateDir } from './sessions/session-dir.js';
 import { pruneSessions } from './sessions/session-store.js';
@@ -410,25 +411,9 @@ export class Lab implements LabApi {
   /** An event the main thread itself reports (a dead worker, the journal's notices). */
   private emitLocal(input: LabEventInput): void {
     const t = this.clock.now();
-    const event = {
-      seq: 0,
-      t,
-      time: this.clock.wallIso(t),
-      endpoint: input.endpoint,
-      role: input.role,
-      proto: input.proto,
-      kind: input.kind,
-      exchange: input.exchange ?? null,
-      command: input.command ?? null,
-      local: input.local ?? '',
-      remote: input.remote ?? '',
-      bytes: input.bytes ?? null,
-      segment: input.segment ?? null,
-      detail: input.detail ?? '',
-      ...(input.summary ? { summary: input.summary } : {}),
-    };
-    this.batcher.push(event);
+    this.batcher.push(eventFromInput(input, 0, t, this.clock.wallIso(t)));
   }
+
 
   /** Everything emitted so far is on disk after this; returns the journal's length in bytes. */
   private journalSnapshot(): number {

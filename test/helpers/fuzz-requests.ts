@@ -6,18 +6,10 @@ import { classifyRequest } from '../../src-shared/protocol/classify.js';
 import type { Classified } from '../../src-shared/protocol/classify.js';
 import type { Proto } from '../../src-shared/protocol/limits.js';
 import { fillStreamSegment, sequenceForIndex } from '../../src-shared/protocol/stream-segment.js';
+import { mulberry32 } from '../../src-shared/link/prng.js';
 
-/** mulberry32: small, fast, seeded; a failing seed replays the same requests. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The link's seeded generator (mulberry32): a failing seed replays the same requests. */
+export const prng = mulberry32;
 
 const NEAR_MISSES = [
   'stream-1-2',

@@ -2,6 +2,7 @@
 // classes use in one thread, stamped on the lab's shared clock. seq stays 0: only the main thread
 // sees every worker's events, so only it can number them in one order.
 import type { LabEvent } from '../../../src-shared/events.js';
+import { eventFromInput } from '../event-sink.js';
 import type { EventSink, LabEventInput } from '../event-sink.js';
 import { LabClock } from './lab-clock.js';
 import type { LabClockOrigin } from './lab-clock.js';
@@ -29,23 +30,8 @@ export class WorkerSink implements EventSink {
 
   emit(input: LabEventInput): LabEvent {
     const t = this.clock.now();
-    const event: LabEvent = {
-      seq: 0,
-      t,
-      time: this.clock.wallIso(t),
-      endpoint: input.endpoint,
-      role: input.role,
-      proto: input.proto,
-      kind: input.kind,
-      exchange: input.exchange ?? null,
-      command: input.command ?? null,
-      local: input.local ?? '',
-      remote: input.remote ?? '',
-      bytes: input.bytes ?? null,
-      segment: input.segment ?? null,
-      detail: input.detail ?? '',
-    };
-    if (input.summary) event.summary = input.summary;
+    // seq 0: the Lab numbers events when it merges every worker's batches.
+    const event = eventFromInput(input, 0, t, this.clock.wallIso(t));
     this.deliver(event);
     return event;
   }
