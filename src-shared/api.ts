@@ -16,6 +16,8 @@ import {
   CLIENT_WAIT_MAX_MS,
   TCP_CONNECT_TIMEOUT_MAX_MS,
   TCP_REPLY_TIMEOUT_MS,
+  UDP_RECV_BUFFER_BYTES_DEFAULT,
+  UDP_RECV_BUFFER_MAX_BYTES,
   STREAM_SEGMENT_MAX_BYTES,
   STREAM_INTERVAL_MAX_MS,
   STREAM_LIMIT_MAX_SEGMENTS,
@@ -132,6 +134,13 @@ export const ClientConfigSchema = z.object({
   connectTimeoutMs: z.number().int().min(1).max(TCP_CONNECT_TIMEOUT_MAX_MS).default(TCP_CONNECT_TIMEOUT_MS),
   /** TCP: no reply byte for this long ends the exchange with TIMEOUT (restarts at every byte). */
   replyTimeoutMs: z.number().int().min(1).max(CLIENT_WAIT_MAX_MS).default(TCP_REPLY_TIMEOUT_MS),
+  /** UDP: receive buffer asked of the kernel in bytes; 0 = the OS default (classic). */
+  udpReceiveBufferBytes: z
+    .number()
+    .int()
+    .min(0)
+    .max(UDP_RECV_BUFFER_MAX_BYTES)
+    .default(UDP_RECV_BUFFER_BYTES_DEFAULT),
   /**
    * Network conditions between this client and its server: the lab starts a link (127.0.0.1,
    * ephemeral port) that forwards to host:port, and the client's exchanges go through it.

@@ -23,6 +23,8 @@ class Agent {
   /** Exchanges whose rx events are recorded, by exchange id. */
   private recording: Map<string, { requestT?: number; rx: RxPoint[] }> | null = null;
   private readonly clientSummariesSeen = new Set<string>();
+  /** The latest client summary per endpoint: what a failed send (e.g. a UDP file cut short) still reports. */
+  private readonly clientSummaryByEndpoint = new Map<string, ExchangeSummary>();
   private waiters: (() => void)[] = [];
   private plain: PlainReceiver | null = null;
 
@@ -34,7 +36,10 @@ class Agent {
     for (const e of batch) {
       if (e.kind === 'summary' && e.summary) {
         if (e.role === 'server') this.serverSummaries.push(e.summary);
-        else if (e.exchange) this.clientSummariesSeen.add(e.exchange);
+        else if (e.exchange) {
+          this.clientSummariesSeen.add(e.exchange);
+          this.clientSummaryByEndpoint.set(e.endpoint, e.summary);
+        }
       }
       if (this.recording && e.role === 'client' && e.exchange) {
         let rec = this.recording.get(e.exchange);
@@ -77,10 +82,16 @@ class Agent {
       ids.map((endpointId) => this.lab.send({ endpointId, command: req.command })),
     );
     const wallMs = performance.now() - started;
-    const runs: ClientRun[] = results.map((r) =>
+    // A failed send still has the summary its event carried (lost datagrams end a UDP file short):
+    // the scenario decides whether that is a broken run or a figure.
+    this.lab.flushEvents();
+    const runs: ClientRun[] = results.map((r, i) =>
       r.ok
         ? { summary: r.value, error: null }
-        : { summary: null, error: `${r.error.code}: ${r.error.message}` },
+        : {
+            summary: this.clientSummaryByEndpoint.get(ids[i]!) ?? null,
+            error: `${r.error.code}: ${r.error.message}`,
+          },
     );
     if (req.recordRx) {
       const exchanges = runs.flatMap((r) => (r.summary ? [r.summary.exchange] : []));

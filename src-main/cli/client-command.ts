@@ -11,6 +11,7 @@ import {
   TCP_REPLY_TIMEOUT_MS,
   UDP_IDLE_TIMEOUT_MS,
   UDP_PREPARE_TIMEOUT_MS,
+  UDP_RECV_BUFFER_BYTES_DEFAULT,
 } from '../../src-shared/protocol/limits.js';
 import type { Proto } from '../../src-shared/protocol/limits.js';
 import { formatHostPort } from '../../src-shared/hosts.js';
@@ -21,6 +22,7 @@ import { LineReader } from './line-reader.js';
 import {
   addTargetOptions,
   checkCliCommand,
+  parseNonNegativeInt,
   parseFileChars,
   parseIntervalMs,
   parsePositiveInt,
@@ -35,6 +37,7 @@ export interface ClientOptions extends TargetOptions {
   prepareTimeout?: number;
   connectTimeout?: number;
   replyTimeout?: number;
+  recvBuffer?: number;
   interval?: number;
   count?: number;
   size?: number;
@@ -98,6 +101,11 @@ export function addExchangeOptions(cmd: Program): Program {
       parseSecondsToMs,
     )
     .option(
+      '--recv-buffer <BYTES>',
+      `UDP: receive buffer to ask the kernel for; 0 = the OS default, as a classic client (default ${UDP_RECV_BUFFER_BYTES_DEFAULT})`,
+      parseNonNegativeInt,
+    )
+    .option(
       '--interval <MS>',
       `stream: ms between segments (default ${STREAM_DEFAULT_INTERVAL_MS})`,
       parseIntervalMs,
@@ -111,17 +119,19 @@ export function addExchangeOptions(cmd: Program): Program {
 }
 
 /** The client settings the options give; unset ones take the contract's defaults. */
-export function clientTimeouts(opts: ClientOptions): {
+export function clientSettings(opts: ClientOptions): {
   idleTimeoutMs?: number;
   prepareTimeoutMs?: number;
   connectTimeoutMs?: number;
   replyTimeoutMs?: number;
+  udpReceiveBufferBytes?: number;
 } {
   return {
     idleTimeoutMs: opts.idleTimeout,
     prepareTimeoutMs: opts.prepareTimeout,
     connectTimeoutMs: opts.connectTimeout,
     replyTimeoutMs: opts.replyTimeout,
+    udpReceiveBufferBytes: opts.recvBuffer,
   };
 }
 
@@ -204,7 +214,7 @@ async function runClient(proto: Proto, oneShot: Command | null, opts: ClientOpti
           proto,
           host: target.host,
           port: target.port,
-          ...clientTimeouts(opts),
+          ...clientSettings(opts),
         }),
       );
       if (oneShot !== null) {

@@ -7,7 +7,7 @@ import type { Command } from '../../src-shared/api.js';
 import type { ExchangeSummary } from '../../src-shared/events.js';
 import type { Proto } from '../../src-shared/protocol/limits.js';
 import { writeSummaryCsv } from '../engine/summary-csv-export.js';
-import { addExchangeOptions, clientTimeouts, oneShotCommand } from './client-command.js';
+import { addExchangeOptions, clientSettings, oneShotCommand } from './client-command.js';
 import type { ClientOptions } from './client-command.js';
 import { formatComparison } from './compare-table.js';
 import { cancelOnSigint, runExchange } from './exchange-runner.js';
@@ -58,7 +58,7 @@ async function runCompare(commands: Command[], opts: CompareOptions): Promise<vo
     let failed = false;
     for (const [i, proto] of PROTOS_COMPARED.entries()) {
       const info = unwrap(
-        await lab.openClient({ proto, host: target.host, port: target.port, ...clientTimeouts(opts) }),
+        await lab.openClient({ proto, host: target.host, port: target.port, ...clientSettings(opts) }),
       );
       const outcome = await runExchange(lab, info.id, commands[i]!, out, cancelOnSigint());
       summaries.push(outcome.summary);

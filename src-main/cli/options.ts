@@ -31,6 +31,14 @@ export function parsePositiveInt(value: string): number {
   return n;
 }
 
+export function parseNonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!INT_RE.test(value) || !Number.isSafeInteger(n)) {
+    throw new InvalidArgumentError('expected a whole number of at least 0.');
+  }
+  return n;
+}
+
 export function parseIntervalMs(value: string): number {
   const ms = Number(value);
   if (!DECIMAL_RE.test(value) || ms > STREAM_INTERVAL_MAX_MS) {

@@ -17,6 +17,13 @@ export const TCP_CONNECT_TIMEOUT_MAX_MS = 600_000;
  * ever). The clock restarts at every byte, so a slow stream is never cut.
  */
 export const TCP_REPLY_TIMEOUT_MS = 30_000;
+/**
+ * NetLab's UDP client asks the kernel for this receive buffer, so a fast loopback transfer is not
+ * lost to a full socket buffer (Linux caps it at net.core.rmem_max). 0 keeps the OS default, as
+ * the classic client and a plain socket do — the setting shows how much the buffer matters.
+ */
+export const UDP_RECV_BUFFER_BYTES_DEFAULT = 8 * 1024 * 1024;
+export const UDP_RECV_BUFFER_MAX_BYTES = 1024 * 1024 * 1024;
 /** Largest stream segment the contract accepts (TCP; a UDP segment is one datagram, see above). */
 export const STREAM_SEGMENT_MAX_BYTES = 64 * 1024 * 1024;
 /** Largest stream interval a request may carry (one hour). */

@@ -67,7 +67,7 @@ export function endpointInfo(id: string, role: 'server' | 'client', proto: 'tcp'
     config:
       role === 'server'
         ? ServerConfigSchema.parse({ proto, host: '127.0.0.1', port: 8120 })
-        : { proto, host: '127.0.0.1', port: 8120, idleTimeoutMs: 2000, prepareTimeoutMs: 100000, connectTimeoutMs: 10000, replyTimeoutMs: 30000, conditions: null },
+        : { proto, host: '127.0.0.1', port: 8120, idleTimeoutMs: 2000, prepareTimeoutMs: 100000, connectTimeoutMs: 10000, replyTimeoutMs: 30000, udpReceiveBufferBytes: 8388608, conditions: null },
     ...extra,
   };
 }

@@ -10,8 +10,6 @@ import { isPreparedMarker, looksLikeStreamPayload } from './prepared-splitter.js
 import { ReplyText } from './reply-text.js';
 import type { ResolvedHost } from './resolve-host.js';
 
-/** Asked of the kernel so a fast loopback transfer is not lost to a full socket buffer. */
-export const UDP_RECV_BUFFER_REQUEST_BYTES = 8 * 1024 * 1024;
 /** Smallest size tried when the kernel refuses larger ones (e.g. macOS kern.ipc.maxsockbuf). */
 const UDP_RECV_BUFFER_FLOOR_BYTES = 256 * 1024;
 /** A re-armed idle timer closer than this to its deadline counts as expired (timer granularity). */
@@ -71,7 +69,7 @@ class UdpExchange extends ClientExchange {
   private onConnected(socket: dgram.Socket): void {
     const local = socket.address();
     this.local = formatHostPort(local.address, local.port);
-    const granted = setLargeReceiveBuffer(socket);
+    const granted = setReceiveBuffer(socket, this.config.udpReceiveBufferBytes);
     this.emit('connect', null, null, `UDP socket ${this.local} → ${this.remote}; ${granted}`);
     socket.send(this.plan.wire, (err) => {
       if (err) this.onSocketError(err);
@@ -202,13 +200,14 @@ class UdpExchange extends ClientExchange {
 }
 
 /**
- * Asks for an 8 MiB receive buffer, halving on refusal (macOS refuses above kern.ipc.maxsockbuf);
- * returns a description of what the kernel granted. Linux silently caps the request at
- * net.core.rmem_max and reports twice the value (the doubling pays for its bookkeeping).
+ * Asks for `asked` bytes of receive buffer (0 = leave the OS default), halving on refusal (macOS
+ * refuses above kern.ipc.maxsockbuf); returns a description of what the kernel granted. Linux
+ * silently caps the request at net.core.rmem_max and reports twice the value (the doubling pays
+ * for its bookkeeping).
  */
-function setLargeReceiveBuffer(socket: dgram.Socket): string {
-  // Bounded: halves from 8 MiB to the floor, at most six tries.
-  for (let size = UDP_RECV_BUFFER_REQUEST_BYTES; size >= UDP_RECV_BUFFER_FLOOR_BYTES; size /= 2) {
+function setReceiveBuffer(socket: dgram.Socket, asked: number): string {
+  // Bounded: halves from the request to the floor, at most a dozen tries.
+  for (let size = asked; asked > 0 && size >= UDP_RECV_BUFFER_FLOOR_BYTES; size = Math.floor(size / 2)) {
     try {
       socket.setRecvBufferSize(size);
       break;
@@ -216,17 +215,18 @@ function setLargeReceiveBuffer(socket: dgram.Socket): string {
       // The kernel refused this size; try half.
     }
   }
+  const what = asked > 0 ? `asked ${asked}` : 'the OS default, as a classic client has';
   let reported: number;
   try {
     reported = socket.getRecvBufferSize();
   } catch {
-    return `receive buffer size unknown (asked ${UDP_RECV_BUFFER_REQUEST_BYTES} bytes)`;
+    return `receive buffer size unknown (${what})`;
   }
   if (process.platform === 'linux') {
     return (
-      `receive buffer ${reported / 2} bytes granted (asked ${UDP_RECV_BUFFER_REQUEST_BYTES}; ` +
+      `receive buffer ${reported / 2} bytes granted (${what}; ` +
       `Linux caps it at net.core.rmem_max and reports it doubled, ${reported})`
     );
   }
-  return `receive buffer ${reported} bytes granted (asked ${UDP_RECV_BUFFER_REQUEST_BYTES})`;
+  return `receive buffer ${reported} bytes granted (${what})`;
 }
