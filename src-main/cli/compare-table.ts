@@ -2,6 +2,7 @@
 // mark on the rows where the exchanges differ (what a student compares first).
 import type { ExchangeSummary } from '../../src-shared/events.js';
 import { formatPercent } from '../../src-shared/format/numbers.js';
+import { endLabel } from '../../src-shared/format/summary.js';
 import { summaryWire } from '../../src-shared/wire/summary-wire.js';
 import { formatRanges, toRanges } from '../../src-shared/wire/ranges.js';
 import { describeRequest, formatCount, formatDuration, formatRate, plural } from './format.js';
@@ -42,7 +43,7 @@ const ROWS: readonly Row[] = [
       s.segmentsExpected > 0 ? `${formatCount(s.outOfOrder)} / ${formatCount(s.duplicated)}` : '—',
   },
   { label: 'file_prepared', cell: (s) => (s.prepareMs !== null ? formatDuration(s.prepareMs) : '—') },
-  { label: 'ended', cell: (s) => (s.error ? `${s.end}: ${s.error.message}` : s.end) },
+  { label: 'ended', cell: (s) => (s.error ? `${endLabel(s.end)}: ${s.error.message}` : endLabel(s.end)) },
   { label: 'conditions', cell: (s) => s.conditions ?? 'none' },
   {
     label: 'on the wire (est.)',
