@@ -3,20 +3,10 @@
 // the renderer, so every face says the same thing in the same words.
 import type { EndReason, ExchangeSummary } from './events.js';
 import type { Proto } from './protocol/limits.js';
+import { formatCount, formatRate, formatSeconds } from './format/numbers.js';
 
-const thousands = new Intl.NumberFormat('en-US');
-
-/** `123,456,789`. */
-export function formatCount(n: number): string {
-  return thousands.format(n);
-}
-
-/** `2 s`, `0.3 s`, `1,500 ms` below a second's worth of precision. */
-export function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 || ms >= 10_000
-    ? `${formatCount(Math.round(ms / 100) / 10)} s`
-    : `${formatCount(ms)} ms`;
-}
+// Re-exported for the modules that took them from here; they live in format/numbers.ts.
+export { formatCount, formatRate, formatSeconds };
 
 /** A rate over an interval shorter than this is not a rate: Node's buffer took it, not the network. */
 export const RATE_MIN_INTERVAL_MS = 1;
@@ -29,27 +19,20 @@ export function rateBytesPerSec(bytes: number, durationMs: number): number {
   return durationMs >= RATE_MIN_INTERVAL_MS ? (bytes * 1000) / durationMs : 0;
 }
 
-/** Bytes per second in decimal units, as network tools count them. */
-export function formatRate(bytesPerSecond: number): string {
-  if (bytesPerSecond >= 1e6) return `${(bytesPerSecond / 1e6).toFixed(1)} MB/s`;
-  if (bytesPerSecond >= 1e3) return `${(bytesPerSecond / 1e3).toFixed(1)} kB/s`;
-  return `${bytesPerSecond.toFixed(0)} B/s`;
-}
-
 /** A summary's rate in words: the rate, or why there is none. */
 export function describeRate(s: Pick<ExchangeSummary, 'bytes' | 'durationMs' | 'throughputBps'>): string {
   if (s.throughputBps > 0) return formatRate(s.throughputBps);
   return s.bytes > 0 ? RATE_UNMEASURABLE : 'no payload';
 }
 
-/** How an exchange ended, in a few words. */
+/** How an exchange ended, in a few words (the CLI's "ended: …", the panel's "How it ended"). */
 export const END_TEXT: Record<EndReason, string> = {
-  fin: 'the server closed the connection (FIN)',
-  'idle-timeout': 'idle timeout (no more datagrams)',
-  'prepare-timeout': 'no file_prepared in time',
+  fin: 'the server closed the connection (FIN, TCP’s end of transmission)',
+  'idle-timeout': 'idle timeout (no datagram for a while, and UDP has no end marker)',
+  'prepare-timeout': 'no file_prepared in time (is a server listening there?)',
   'reply-timeout': 'no reply in time',
-  short: 'cut short (the reply ended before all expected bytes arrived)',
-  error: 'error',
+  short: 'cut short (fewer bytes than expected arrived)',
+  error: 'an error ended it',
   cancelled: 'cancelled',
   done: 'complete (everything expected arrived)',
 };
@@ -106,12 +89,17 @@ export function queuedSentence(bytes: number, expected: number | null): string {
 
 /**
  * Everything a summary has to say about its ending beyond the numbers: the end reason, its error
- * sentence, a capped stream, unconfirmed bytes. Joined with "; ".
+ * sentence, a capped stream, unconfirmed bytes.
  */
-export function describeEnding(s: ExchangeSummary): string {
+export function endingParts(s: ExchangeSummary): string[] {
   const parts: string[] = [];
   parts.push(s.error ? `${END_TEXT[s.end]}: ${s.error.message}` : END_TEXT[s.end]);
-  if (s.streamCap) parts.push(cappedStreamSentence(s.streamCap.sent, s.streamCap.requested));
-  if (s.queuedNotConfirmed) parts.push(`bytes ${QUEUED_NOT_CONFIRMED} by the peer`);
-  return parts.join('; ');
+  if (s.streamCap) parts.push(`not loss: ${cappedStreamSentence(s.streamCap.sent, s.streamCap.requested)}`);
+  if (s.queuedNotConfirmed) parts.push(`bytes counted are what the kernel took (${QUEUED_NOT_CONFIRMED} by the peer)`);
+  return parts;
+}
+
+/** The ending on one line, its parts joined with "; ". */
+export function describeEnding(s: ExchangeSummary): string {
+  return endingParts(s).join('; ');
 }

@@ -1,6 +1,8 @@
 // Summaries side by side for the terminal: one row per figure, one column per exchange, and a
 // mark on the rows where the exchanges differ (what a student compares first).
 import type { ExchangeSummary } from '../../src-shared/events.js';
+import { formatPercent } from '../../src-shared/format/numbers.js';
+import { endLabel } from '../../src-shared/format/summary.js';
 import { summaryWire } from '../../src-shared/wire/summary-wire.js';
 import { formatRanges, toRanges } from '../../src-shared/wire/ranges.js';
 import { describeRequest, formatCount, formatDuration, formatRate, plural } from './format.js';
@@ -9,9 +11,6 @@ interface Row {
   label: string;
   cell: (s: ExchangeSummary) => string;
 }
-
-const pct = (part: number, whole: number): string =>
-  whole > 0 ? `${((part / whole) * 100).toFixed(1)} %` : '—';
 
 const ROWS: readonly Row[] = [
   { label: 'request', cell: (s) => `${describeRequest(s)} over ${s.proto.toUpperCase()}` },
@@ -22,7 +21,7 @@ const ROWS: readonly Row[] = [
   },
   {
     label: 'lost',
-    cell: (s) => (s.expected !== null ? `${formatCount(s.lost)} B (${pct(s.lost, s.expected)})` : '—'),
+    cell: (s) => (s.expected !== null ? `${formatCount(s.lost)} B (${formatPercent(s.lost, s.expected)})` : '—'),
   },
   { label: 'duration', cell: (s) => formatDuration(s.durationMs) },
   { label: 'throughput', cell: (s) => (s.throughputBps > 0 ? formatRate(s.throughputBps) : '—') },
@@ -44,7 +43,7 @@ const ROWS: readonly Row[] = [
       s.segmentsExpected > 0 ? `${formatCount(s.outOfOrder)} / ${formatCount(s.duplicated)}` : '—',
   },
   { label: 'file_prepared', cell: (s) => (s.prepareMs !== null ? formatDuration(s.prepareMs) : '—') },
-  { label: 'ended', cell: (s) => (s.error ? `${s.end}: ${s.error.message}` : s.end) },
+  { label: 'ended', cell: (s) => (s.error ? `${endLabel(s.end)}: ${s.error.message}` : endLabel(s.end)) },
   { label: 'conditions', cell: (s) => s.conditions ?? 'none' },
   {
     label: 'on the wire (est.)',

@@ -1,6 +1,7 @@
 // A live progress line for long transfers on a terminal, redrawn from event batches (never per
 // packet) and only once a transfer has run for a second, so quick exchanges print no noise.
 import type { LabEvent } from '../../src-shared/events.js';
+import { formatPercent } from '../../src-shared/format/numbers.js';
 import { formatCount, formatRate } from './format.js';
 
 export const PROGRESS_AFTER_MS = 1000;
@@ -46,7 +47,7 @@ export class ProgressLine {
     const of = this.expected !== null && this.expected > 0 ? ` / ${formatCount(this.expected)}` : '';
     const percent =
       this.expected !== null && this.expected > 0
-        ? `  ${Math.min(100, (this.bytes / this.expected) * 100).toFixed(1)}%`
+        ? `  ${formatPercent(Math.min(this.bytes, this.expected), this.expected)}`
         : '';
     const rate = formatRate((this.bytes * 1000) / elapsedMs);
     return `  ${formatCount(this.bytes)}${of} bytes${percent}  ${rate}  (Ctrl-C cancels)`;

@@ -1,8 +1,9 @@
 // The exchange summary with the explanations a student needs to read it (what TCP reads are,
 // why UDP ends by timeout, which sequence numbers never arrived).
 import type { ReactNode } from 'react';
-import { cappedStreamSentence, QUEUED_NOT_CONFIRMED, RATE_UNMEASURABLE } from '../../src-shared/endings.js';
-import type { EndReason, ExchangeSummary, LinkDirectionStats, LinkDropCause } from '../../src-shared/events.js';
+import { RATE_UNMEASURABLE } from '../../src-shared/endings.js';
+import type { ExchangeSummary, LinkDirectionStats, LinkDropCause } from '../../src-shared/events.js';
+import { endingSentences, endLabel, summaryHeadline } from '../../src-shared/format/summary.js';
 import { LINK_TCP_LOSS_NOTE } from '../../src-shared/link/limits.js';
 import { fmtBits, fmtBytes, fmtInt, fmtMs, fmtPercent, fmtRate } from '../display/format.js';
 import type { LinkView } from '../store/link-batch.js';
@@ -14,23 +15,9 @@ const COMMAND_NAMES: Record<string, string> = {
   bad: 'Bad request',
 };
 
+/** How it ended, in the sentences the CLI's "ended: …" line and the event log use. */
 export function endReasonText(s: ExchangeSummary): string {
-  const reasons: Record<EndReason, string> = {
-    fin: 'The server closed the connection (FIN): TCP’s end of transmission.',
-    'idle-timeout':
-      'No datagram arrived for the idle timeout, so the client stopped waiting: UDP has no end marker.',
-    'prepare-timeout': 'file_prepared never arrived within the wait for it: is a server listening there?',
-    // The sentences themselves come from src-shared/endings.ts, through the summary's error.
-    'reply-timeout': `Timed out${s.error ? `: ${s.error.message}` : '.'}`,
-    short: `Cut short${s.error ? `: ${s.error.message}` : ': fewer bytes than expected arrived.'}`,
-    error: `An error ended it${s.error ? `: ${s.error.message}` : '.'}`,
-    cancelled: 'You cancelled it.',
-    done: 'Complete: everything expected arrived.',
-  };
-  const notes = [reasons[s.end]];
-  if (s.streamCap) notes.push(`Not loss: ${cappedStreamSentence(s.streamCap.sent, s.streamCap.requested)}.`);
-  if (s.queuedNotConfirmed) notes.push(`Bytes counted are what the kernel took: ${QUEUED_NOT_CONFIRMED}.`);
-  return notes.join(' ');
+  return endingSentences(s);
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -143,7 +130,7 @@ export function SummaryPanel({ summary, link = null }: { summary: ExchangeSummar
     <section role="region" aria-label="Summary" className="card summary">
       <div className="card-head">
         <h3>Summary</h3>
-        {summary ? <span className={`pill end-${summary.end}`}>{summary.end === 'short' ? 'cut short' : summary.end.replace('-', ' ')}</span> : null}
+        {summary ? <span className={`pill end-${summary.end}`}>{endLabel(summary.end)}</span> : null}
       </div>
       {!summary ? (
         <p className="muted">Send a request: its summary appears here when the exchange ends.</p>
@@ -155,6 +142,7 @@ export function SummaryPanel({ summary, link = null }: { summary: ExchangeSummar
               {summary.request.length > 60 ? `${summary.request.slice(0, 60)}…` : summary.request}
             </span>
           </p>
+          <p className="summary-sentence">{summaryHeadline(summary)}</p>
           <dl className="facts">
             <Row label="Received">
               {fmtInt(summary.bytes)} bytes

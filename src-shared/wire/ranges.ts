@@ -1,5 +1,6 @@
 // Missing sequence numbers and lost byte spans, said as ranges ("2009–2821 (813)") rather than one
 // number at a time, so a burst of loss reads as one burst.
+import { formatCount } from '../format/numbers.js';
 
 export interface NumberRange {
   from: number;
@@ -24,7 +25,7 @@ export function rangeLength(r: NumberRange): number {
 
 /** "7", "2009–2821 (813)"; numbers grouped by thousands as the summary writes them. */
 export function formatRange(r: NumberRange): string {
-  const n = (v: number): string => v.toLocaleString('en-US');
+  const n = formatCount;
   return r.from === r.to ? n(r.from) : `${n(r.from)}–${n(r.to)} (${n(rangeLength(r))})`;
 }
 
@@ -35,5 +36,5 @@ export function formatRanges(ranges: readonly NumberRange[], max = 8): string {
   const rest = ranges.slice(max);
   if (rest.length === 0) return shown;
   const more = rest.reduce((sum, r) => sum + rangeLength(r), 0);
-  return `${shown} and ${more.toLocaleString('en-US')} more in ${rest.length.toLocaleString('en-US')} ranges`;
+  return `${shown} and ${formatCount(more)} more in ${formatCount(rest.length)} ranges`;
 }

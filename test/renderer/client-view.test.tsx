@@ -99,7 +99,7 @@ describe('client view', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'File' }));
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     const region = screen.getByRole('region', { name: 'Summary' });
-    expect(await within(region).findByText('Cut short: the server closed after 700 of 1,000 bytes')).toBeTruthy();
+    expect(await within(region).findByText('Cut short (fewer bytes than expected arrived): the server closed after 700 of 1,000 bytes.')).toBeTruthy();
   });
 
   it('limits a UDP segment to 65,507 bytes but not a TCP one', async () => {

@@ -1,5 +1,5 @@
-// Numbers as the views print them: sub-millisecond times keep their precision, and the timeline's
-// axes top out above the largest value with ticks whose labels all differ.
+// The timeline's axes top out above the largest value with ticks whose labels all differ. (The
+// numbers themselves, fmtMs and the rest, are tested in test/shared/format-numbers.test.ts.)
 import { describe, expect, it } from 'vitest';
 import {
   MS_UNITS,
@@ -9,19 +9,6 @@ import {
   axisScale,
   axisTicks,
 } from '../../src-renderer/display/chart-scale.js';
-import { fmtMs } from '../../src-renderer/display/format.js';
-
-describe('fmtMs', () => {
-  it('keeps sub-ms spans readable instead of "0.00 ms"', () => {
-    expect(fmtMs(0)).toBe('0 ms');
-    expect(fmtMs(0.004)).toBe('< 0.01 ms');
-    expect(fmtMs(0.0412)).toBe('0.04 ms');
-    expect(fmtMs(0.1)).toBe('0.1 ms');
-    expect(fmtMs(0.94)).toBe('0.94 ms');
-    expect(fmtMs(12.34)).toBe('12 ms');
-    expect(fmtMs(2500)).toBe('2.50 s');
-  });
-});
 
 describe('timeline axes', () => {
   const cases: [number, readonly { name: string; size: number }[]][] = [

@@ -20,7 +20,8 @@ describe('SummaryPanel', () => {
   it('TCP file: bytes, throughput, socket reads explained, FIN', () => {
     render(<SummaryPanel summary={base} />);
     expect(summary().getByText('1,000,000 bytes of 1,000,000 (100 %)')).toBeTruthy();
-    expect(summary().getByText(/4\.00 MB\/s/)).toBeTruthy();
+    expect(summary().getByText('file 1000000 over TCP: 1,000,000 of 1,000,000 bytes in 250 ms (4.0 MB/s, 32.0 Mbit/s)')).toBeTruthy();
+    expect(summary().getByText(/^4\.0 MB\/s/)).toBeTruthy();
     expect(summary().getByText('(32.0 Mbit/s)')).toBeTruthy();
     expect(summary().getByText('Socket reads')).toBeTruthy();
     expect(summary().getByText(/not the TCP\s+segments on the wire/)).toBeTruthy();
@@ -104,6 +105,6 @@ describe('SummaryPanel: honest endings (sentences from src-shared/endings.ts)', 
   it('no rate from a zero-length interval, and queued bytes said as such', () => {
     render(<SummaryPanel summary={{ ...base, role: 'server', durationMs: 0, throughputBps: 0, queuedNotConfirmed: true, end: 'error' }} />);
     expect(summary().getByText('rate not measurable (too short an interval)')).toBeTruthy();
-    expect(summary().getByText(/what the kernel took: queued, not confirmed/)).toBeTruthy();
+    expect(summary().getByText(/what the kernel took \(queued, not confirmed by the peer\)/)).toBeTruthy();
   });
 });

@@ -84,10 +84,10 @@ describe('ending sentences', () => {
 
   it('describeEnding joins the end, its sentence and a cap', () => {
     expect(describeEnding(base)).toBe(
-      'cut short (the reply ended before all expected bytes arrived): the server closed after 700 of 1,000 bytes',
+      'cut short (fewer bytes than expected arrived): the server closed after 700 of 1,000 bytes',
     );
     expect(describeEnding({ ...base, end: 'fin', error: null, streamCap: { sent: 3, requested: 20 } })).toBe(
-      'the server closed the connection (FIN); the server capped the stream at 3 of 20 segments',
+      'the server closed the connection (FIN, TCP’s end of transmission); not loss: the server capped the stream at 3 of 20 segments',
     );
   });
 });

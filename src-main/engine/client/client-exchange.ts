@@ -1,11 +1,12 @@
 import type { ClientConfig } from '../../../src-shared/api.js';
 import { shortEndSentence } from '../../../src-shared/endings.js';
 import type { EndReason, EventKind, ExchangeSummary } from '../../../src-shared/events.js';
+import { describeSummary } from '../../../src-shared/format/summary.js';
 import { formatHostPort } from '../../../src-shared/hosts.js';
 import type { Proto } from '../../../src-shared/protocol/limits.js';
 import { LabError, toLabError } from '../errors.js';
 import type { EventSink } from '../event-sink.js';
-import { describeSummary, ExchangeStats } from './exchange-stats.js';
+import { ExchangeStats } from './exchange-stats.js';
 import type { RequestPlan } from './request-plan.js';
 import { resolveHost, type ResolvedHost } from './resolve-host.js';
 

@@ -1,4 +1,4 @@
-import { describeEnding, describeRate, rateBytesPerSec } from '../../../src-shared/endings.js';
+import { rateBytesPerSec } from '../../../src-shared/endings.js';
 import type { CommandKind, EndReason, ExchangeSummary } from '../../../src-shared/events.js';
 import type { Proto } from '../../../src-shared/protocol/limits.js';
 import { SequenceTracker } from './sequence-tracker.js';
@@ -181,24 +181,4 @@ export class ExchangeStats {
       duplicated: 0,
     };
   }
-}
-
-/** One line for the summary event's detail, e.g. for the event log and the CSV. */
-export function describeSummary(s: ExchangeSummary): string {
-  const parts: string[] = [];
-  const of = s.expected !== null ? ` of ${s.expected}` : '';
-  parts.push(`${s.bytes}${of} bytes in ${s.durationMs.toFixed(1)} ms`);
-  if (s.bytes > 0) parts.push(describeRate(s));
-  if (s.expected !== null) parts.push(`${s.lost} lost`);
-  if (s.proto === 'tcp') parts.push(`${s.reads} socket reads (TCP reads are not segments on the wire)`);
-  else parts.push(`${s.datagrams} datagrams`);
-  if (s.segmentsExpected > 0) {
-    parts.push(
-      `segments ${s.segmentsReceived}/${s.segmentsExpected}, missing ${s.missing}, ` +
-        `out of order ${s.outOfOrder}, duplicated ${s.duplicated}`,
-    );
-  }
-  if (s.prepareMs !== null) parts.push(`file_prepared after ${s.prepareMs.toFixed(1)} ms`);
-  parts.push(`ended: ${describeEnding(s)}`);
-  return parts.join(', ');
 }

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { cappedStreamSentence, replyTimeoutSentence } from '../../../src-shared/endings.js';
+import { formatDuration } from '../../../src-shared/format/numbers.js';
 import { formatHostPort } from '../../../src-shared/hosts.js';
 import type { ClientEndpoint } from '../endpoint.js';
 import { LabError } from '../errors.js';
@@ -170,7 +171,7 @@ class TcpExchange extends ClientExchange {
     if (before === 'waiting' && splitter.state === 'prepared') {
       this.clearTimer(this.prepareTimer);
       const prepareMs = this.stats.prepared(now);
-      this.emit('prepared', null, null, `file_prepared after ${prepareMs.toFixed(1)} ms`);
+      this.emit('prepared', null, null, `file_prepared after ${formatDuration(prepareMs)}`);
       this.watchReply();
     } else if (splitter.state === 'reply') {
       this.watchReply();

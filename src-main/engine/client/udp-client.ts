@@ -1,4 +1,5 @@
 import dgram from 'node:dgram';
+import { formatDuration } from '../../../src-shared/format/numbers.js';
 import { formatHostPort } from '../../../src-shared/hosts.js';
 import { FILE_FILL_BYTE } from '../../../src-shared/protocol/limits.js';
 import { parseSegmentSequence } from '../../../src-shared/protocol/stream-segment.js';
@@ -154,7 +155,7 @@ class UdpExchange extends ClientExchange {
     this.prepared = true;
     this.clearTimer(this.prepareTimer);
     const prepareMs = this.stats.prepared(now);
-    this.emit('prepared', null, null, `${detail} after ${prepareMs.toFixed(1)} ms`);
+    this.emit('prepared', null, null, `${detail} after ${formatDuration(prepareMs)}`);
     this.watchIdle();
   }
 

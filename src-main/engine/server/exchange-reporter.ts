@@ -1,7 +1,8 @@
 // One server exchange's events and its closing summary (what the server sent), for TCP and UDP.
 import type { LabErrorInfo } from '../../../src-shared/api.js';
-import { describeRate, queuedSentence, rateBytesPerSec } from '../../../src-shared/endings.js';
+import { rateBytesPerSec } from '../../../src-shared/endings.js';
 import type { EventKind, ExchangeSummary } from '../../../src-shared/events.js';
+import { describeSummary } from '../../../src-shared/format/summary.js';
 import { FILE_PREPARED, FILE_PREPARED_BYTES } from '../../../src-shared/protocol/limits.js';
 import type { Proto } from '../../../src-shared/protocol/limits.js';
 import type { EventSink } from '../event-sink.js';
@@ -149,13 +150,4 @@ export class ExchangeReporter {
       ...(queued ? { queuedNotConfirmed: true } : {}),
     };
   }
-}
-
-function describeSummary(s: ExchangeSummary): string {
-  const of = s.expected !== null ? ` of ${s.expected}` : '';
-  const unit = s.proto === 'tcp' ? 'writes' : 'datagrams';
-  const count = s.proto === 'tcp' ? s.reads : s.datagrams;
-  const rate = s.bytes > 0 ? `, ${describeRate(s)}` : '';
-  const what = s.queuedNotConfirmed ? queuedSentence(s.bytes, s.expected) : `sent ${s.bytes}${of} bytes`;
-  return `${s.end}: ${what} in ${count} ${unit}, ${s.durationMs.toFixed(1)} ms${rate}`;
 }
