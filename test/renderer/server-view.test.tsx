@@ -9,7 +9,11 @@ import { createFakeTransport, endpointInfo, ev, ok } from './fake-transport.js';
 import { ServerConfigSchema } from '../../src-shared/api.js';
 import { describeExposure } from '../../src-shared/server-exposure.js';
 
-afterEach(cleanup);
+// The views remember their forms in localStorage: each test starts from the defaults.
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
 
 function setup() {
   const t = createFakeTransport();
