@@ -28,10 +28,6 @@ export function LogFilterBar({ value, onChange }: { value: LogFilterCriteria; on
     const timer = setTimeout(() => onChange({ ...value, text }), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [text, value, onChange]);
-  useEffect(() => {
-    // Reset from outside (the Clear filter button).
-    if (value.text === '' && !isFiltering(value)) setText('');
-  }, [value]);
   const pick = (key: keyof LogFilterCriteria) => (e: { target: { value: string } }) => onChange({ ...value, text, [key]: e.target.value });
   return (
     <div className="log-filter" role="search" aria-label="Filter events">
