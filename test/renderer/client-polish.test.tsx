@@ -138,7 +138,7 @@ describe('export note', () => {
     expect(screen.queryByRole('status')).toBeNull();
 
     vi.useFakeTimers();
-    t.exportCsv.mockImplementation(() => Promise.resolve({ ok: false, error: { code: 'IO_ERROR', message: 'disk full' } }));
+    vi.mocked(t.exportCsv).mockImplementation(() => Promise.resolve({ ok: false, error: { code: 'IO_ERROR', message: 'disk full' } }));
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await act(async () => {});
     act(() => vi.advanceTimersByTime(EXPORT_NOTE_MS * 3));
