@@ -192,7 +192,7 @@ export function createWsTransport(env: BrowserEnv): Transport {
         `${EXPORT_CSV_PATH}?${TOKEN_PARAM}=${encodeURIComponent(token)}&${EXPORT_NAME_PARAM}=${encodeURIComponent(name)}`,
         name,
       );
-      return { ok: true, value: { message: `Download started: ${name}` } };
+      return { ok: true, value: { message: `Download started: ${name}, in your browser’s downloads` } };
     },
   };
 }

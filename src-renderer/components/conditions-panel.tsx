@@ -8,6 +8,7 @@ import { LINK_PRESETS, findLinkPreset } from '../../src-shared/link/presets.js';
 import type { Proto } from '../../src-shared/protocol/limits.js';
 import type { Direction, DirectionForm, DirectionTextField } from '../store/conditions-form.js';
 import { appliesTo } from '../store/conditions-form.js';
+import { setLayout, useLayout } from '../store/settings-persistence.js';
 import { useClient } from '../store/store-context.js';
 import { ErrorLine, Field } from './field.js';
 
@@ -273,7 +274,11 @@ export function ConditionsPanel({ variant = 'card' }: { variant?: 'card' | 'betw
   const [editing, setEditing] = useState<Direction>('upstream');
   // Between the views the panel has a column of its own; in the client view the settings fold
   // away so Send and the summary stay in sight.
-  const [open, setOpen] = useState(variant === 'between');
+  // The fold in the client view is part of the remembered panel layout.
+  const layout = useLayout();
+  const key = variant === 'between' ? 'conditionsBetweenOpen' : 'conditionsOpen';
+  const open = layout[key];
+  const setOpen = (next: boolean): void => setLayout({ [key]: next });
   const dir: Direction = perDirection ? editing : 'upstream';
   const bodyId = useId();
   return (

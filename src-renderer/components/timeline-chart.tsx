@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Role } from '../../src-shared/events.js';
-import { GAP_BUCKET_LIMITS_MS } from '../store/timeline.js';
+import { GAP_BINS } from '../store/gap-bins.js';
 import { useBase, useBaseStore, useBaseThrottled } from '../store/store-context.js';
 import { cssVar, useColorScheme } from '../display/use-color-scheme.js';
 import { fmtInt, fmtMs } from '../display/format.js';
@@ -70,6 +70,31 @@ function valueAxis(
   };
 }
 
+/** Room between a value axis's labels and the chart's edge, px, beside the tick length. */
+const AXIS_LABEL_PAD_PX = 6;
+/** The narrowest a value axis gets, px: an empty chart's. */
+const AXIS_MIN_PX = 28;
+
+/**
+ * A value axis as wide as its widest label ("12.5 MB/s" needs more room than "0"), measured in the
+ * axis's own font, so the right axis's labels are never clipped at the canvas edge.
+ */
+export const fitAxisSize = (self: uPlot, values: string[] | null, axisIdx: number, cycleNum: number): number => {
+  const axis = self.axes[axisIdx]!;
+  // uPlot re-asks while it settles the layout; the first answer of a cycle stands.
+  if (cycleNum > 1 && typeof (axis as { _size?: number })._size === 'number') return (axis as { _size: number })._size;
+  const widest = (values ?? []).reduce<string>((acc, v) => (String(v).length > acc.length ? String(v) : acc), '');
+  let width = 0;
+  if (widest !== '') {
+    const font = Array.isArray(axis.font) ? axis.font[0] : axis.font;
+    if (typeof font === 'string') self.ctx.font = font;
+    width = self.ctx.measureText(widest).width / (globalThis.devicePixelRatio || 1);
+  }
+  const ticks = typeof axis.ticks?.size === 'number' ? axis.ticks.size : 10;
+  const gap = typeof axis.gap === 'number' ? axis.gap : 5;
+  return Math.max(AXIS_MIN_PX, Math.ceil(width + ticks + gap + AXIS_LABEL_PAD_PX));
+};
+
 function makeOptions(width: number): uPlot.Options {
   const text = cssVar('--muted', '#667');
   const grid = cssVar('--grid', 'rgba(128,128,128,0.15)');
@@ -95,8 +120,8 @@ function makeOptions(width: number): uPlot.Options {
     ],
     axes: [
       { ...axis, values: (u, ticks) => (u.data[0].length === 0 ? ticks.map(() => '') : axisLabels(ticks, SECOND_UNITS)) },
-      { ...axis, ...rateAxis, scale: 'rate', size: 70 },
-      { ...axis, ...gapAxis, scale: 'gap', side: 1, size: 60, grid: { show: false } },
+      { ...axis, ...rateAxis, scale: 'rate', size: fitAxisSize },
+      { ...axis, ...gapAxis, scale: 'gap', side: 1, size: fitAxisSize, grid: { show: false } },
     ],
   };
 }
@@ -172,10 +197,6 @@ function ChartPlaceholder({ text }: { text: string }) {
   return empty ? <div className="chart-empty muted">{text}</div> : null;
 }
 
-/** Bucket limits are round numbers: 0.1 ms, 1 ms … 1 s, written without padding decimals. */
-const limitText = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${ms / 1000} s`);
-const BUCKET_NAMES = [...GAP_BUCKET_LIMITS_MS.map((l) => `< ${limitText(l)}`), `≥ ${limitText(GAP_BUCKET_LIMITS_MS.at(-1)!)}`];
-
 function GapHistogram({ title }: { title: string }) {
   const version = useBaseThrottled((s) => s.timelineVersion);
   const store = useBaseStore();
@@ -184,11 +205,15 @@ function GapHistogram({ title }: { title: string }) {
   return (
     <div className="histogram small" data-version={version}>
       <span className="muted">{title}</span>
-      {BUCKET_NAMES.map((name, i) => (
-        <span key={name} className="bucket">
-          {name}: <span className="mono">{fmtInt(t.gapHistogram[i] ?? 0)}</span>
-        </span>
-      ))}
+      {total === 0 ? <span className="muted">none yet</span> : null}
+      {/* Only the bins that have gaps: fifteen zeros would hide the one or two that matter. */}
+      {GAP_BINS.map((bin, i) =>
+        (t.gapHistogram[i] ?? 0) > 0 ? (
+          <span key={bin.label} className="bucket" title={`gaps of ${bin.range}`}>
+            {bin.label}: <span className="mono">{fmtInt(t.gapHistogram[i] ?? 0)}</span>
+          </span>
+        ) : null,
+      )}
       {total > 0 ? <span className="bucket">largest: <span className="mono">{fmtMs(t.maxGapMs)}</span></span> : null}
       {t.binCount > 0 ? <span className="muted">step {fmtMs(t.drawnBinMs)}</span> : null}
     </div>

@@ -1,13 +1,11 @@
 // Client endpoint slice: the form, the open client endpoint (re-opened when protocol, host or
 // port change), Send / Cancel, and the live state of the running exchange.
-import { ClientConfigSchema } from '../../src-shared/api.js';
 import type { ClientConfig, Command, EndpointInfo, HostsInfo } from '../../src-shared/api.js';
 import type { CommandKind, ExchangeSummary } from '../../src-shared/events.js';
 import {
   STREAM_DEFAULT_COUNT,
   STREAM_DEFAULT_INTERVAL_MS,
   STREAM_DEFAULT_SIZE_BYTES,
-  CLIENT_WAIT_MAX_MS,
   TCP_REPLY_TIMEOUT_MS,
   UDP_IDLE_TIMEOUT_MS,
   UDP_PREPARE_TIMEOUT_MS,
@@ -26,6 +24,7 @@ import {
   readSize,
 } from './validation.js';
 import { checkConditions } from './conditions-form.js';
+import { TIMEOUT_FIELD_NAMES, secondsText, timeoutsFromForm } from './client-timeouts.js';
 import type { ConditionsSlice } from './conditions-slice.js';
 import type { LinkView } from './link-batch.js';
 
@@ -41,12 +40,18 @@ export interface ClientForm {
   size: string;
   /** TCP: seconds without a reply byte before the exchange ends with TIMEOUT. */
   replyTimeoutS: string;
+  /** UDP: seconds without a datagram before the exchange ends (idle timeout). */
+  idleTimeoutS: string;
+  /** UDP file: seconds without `file_prepared` before the request ends (prepare timeout). */
+  prepareTimeoutS: string;
 }
 
 export const CLIENT_FIELDS = [
   'host',
   'port',
   'replyTimeoutS',
+  'idleTimeoutS',
+  'prepareTimeoutS',
   'message',
   'chars',
   'intervalMs',
@@ -96,30 +101,10 @@ export const DEFAULT_CLIENT_FORM: ClientForm = {
   intervalMs: String(STREAM_DEFAULT_INTERVAL_MS),
   count: String(STREAM_DEFAULT_COUNT),
   size: String(STREAM_DEFAULT_SIZE_BYTES),
-  replyTimeoutS: String(TCP_REPLY_TIMEOUT_MS / 1000),
+  replyTimeoutS: secondsText(TCP_REPLY_TIMEOUT_MS),
+  idleTimeoutS: secondsText(UDP_IDLE_TIMEOUT_MS),
+  prepareTimeoutS: secondsText(UDP_PREPARE_TIMEOUT_MS),
 };
-
-/** The reply timeout field (seconds) as the API's milliseconds, checked by ClientConfigSchema's own rule. */
-export function replyTimeoutFromForm(
-  raw: string,
-): { ok: true; value: number } | { ok: false; message: string } {
-  const text = raw.trim();
-  const seconds = Number(text);
-  if (text === '' || !/^\+?(\d+\.?\d*|\.\d+)$/.test(text) || seconds <= 0) {
-    return {
-      ok: false,
-      message: `Enter the reply timeout in seconds, more than 0, e.g. ${TCP_REPLY_TIMEOUT_MS / 1000}.`,
-    };
-  }
-  const ms = Math.max(1, Math.round(seconds * 1000));
-  const checked = ClientConfigSchema.shape.replyTimeoutMs.safeParse(ms);
-  if (!checked.success)
-    return {
-      ok: false,
-      message: `Must be at most ${(CLIENT_WAIT_MAX_MS / 1000).toLocaleString('en-US')} s.`,
-    };
-  return { ok: true, value: ms };
-}
 
 /** Validates the fields of the selected tab; returns the command and its expected payload bytes. */
 export function commandFromForm(
@@ -190,19 +175,20 @@ export function createClientSlice(
     const { clientForm: form, client: current } = get();
     const host = checkHost(form.host, 'client');
     const port = checkPort(form.port, 'client');
-    const replyTimeout = replyTimeoutFromForm(form.replyTimeoutS);
+    const waits = timeoutsFromForm(form);
     const conditions = checkConditions(get().conditionsForm, form.proto);
     // A valid form keeps the same (empty) errors object: no re-render of the panel for nothing.
     if (!conditions.ok) set({ conditionsErrors: conditions.errors });
     else if (Object.keys(get().conditionsErrors).length > 0) set({ conditionsErrors: {} });
-    if (!host.ok || !port.ok || !replyTimeout.ok) {
-      const errors = withoutErrors(get().clientErrors, 'host', 'port', 'replyTimeoutS');
+    if (!host.ok || !port.ok || !waits.ok) {
+      const errors = withoutErrors(get().clientErrors, 'host', 'port', ...TIMEOUT_FIELD_NAMES);
       if (!host.ok) errors.host = host.message;
       if (!port.ok) errors.port = port.message;
-      if (!replyTimeout.ok) errors.replyTimeoutS = replyTimeout.message;
+      if (!waits.ok) Object.assign(errors, waits.errors);
       set({ clientErrors: errors });
       return null;
     }
+    const timeouts = waits.value;
     // Invalid conditions: nothing is opened or sent until the panel's fields are fixed.
     if (!conditions.ok) return null;
     const config = current?.config as ClientConfig | undefined;
@@ -212,7 +198,9 @@ export function createClientSlice(
       current.proto === form.proto &&
       config.host === host.value &&
       config.port === port.value &&
-      (config.replyTimeoutMs ?? TCP_REPLY_TIMEOUT_MS) === replyTimeout.value &&
+      (config.replyTimeoutMs ?? TCP_REPLY_TIMEOUT_MS) === timeouts.replyTimeoutMs &&
+      (config.idleTimeoutMs ?? UDP_IDLE_TIMEOUT_MS) === timeouts.idleTimeoutMs &&
+      (config.prepareTimeoutMs ?? UDP_PREPARE_TIMEOUT_MS) === timeouts.prepareTimeoutMs &&
       openedConditions === conditions.key
     ) {
       return current;
@@ -225,10 +213,10 @@ export function createClientSlice(
       proto: form.proto,
       host: host.value,
       port: port.value,
-      replyTimeoutMs: replyTimeout.value,
+      ...timeouts,
       conditions: conditions.conditions,
     });
-    const others = withoutErrors(get().clientErrors, 'host', 'port', 'replyTimeoutS', 'general');
+    const others = withoutErrors(get().clientErrors, 'host', 'port', ...TIMEOUT_FIELD_NAMES, 'general');
     if (!r.ok) {
       // A refusal of the conditions themselves goes under the panel, not under Host / Port.
       if (conditions.conditions && fieldForError(r.error, CLIENT_FIELDS) === 'general') {

@@ -2,10 +2,11 @@
 // the actions the panel calls. The client slice reads the checked conditions when it (re)opens.
 import type { ConditionsErrors, ConditionsForm, Direction, DirectionForm } from './conditions-form.js';
 import { DEFAULT_CONDITIONS_FORM, formFromPreset, newSeed } from './conditions-form.js';
+import { SETTINGS_KEYS, browserSettingsStorage, conditionsFromSaved } from './settings-persistence.js';
 import type { GetState, SetState } from './store-types.js';
 
 /** Where browser mode remembers the panel between reloads. */
-export const CONDITIONS_STORAGE_KEY = 'netlab.conditions.v1';
+export const CONDITIONS_STORAGE_KEY = SETTINGS_KEYS.conditions;
 
 export interface ConditionsSlice {
   conditionsForm: ConditionsForm;
@@ -29,53 +30,14 @@ export interface ConditionsStorage {
   save(form: ConditionsForm): void;
 }
 
-/** localStorage when the page has it (browser mode and Electron alike); nothing in tests. */
+/** localStorage when the page has it (browser mode and Electron alike); nothing in Node tests.
+ *  The one settings module (settings-persistence.ts) reads and writes it. */
 export function browserConditionsStorage(): ConditionsStorage | null {
-  let storage: Storage;
-  try {
-    storage = globalThis.localStorage;
-    if (!storage) return null;
-  } catch {
-    return null;
-  }
+  const storage = browserSettingsStorage();
+  if (!storage) return null;
   return {
-    load() {
-      try {
-        const raw = storage.getItem(CONDITIONS_STORAGE_KEY);
-        if (!raw) return null;
-        const stored = JSON.parse(raw) as Partial<ConditionsForm>;
-        if (typeof stored !== 'object' || stored === null || typeof stored.enabled !== 'boolean') return null;
-        // Field by field over the defaults, so a form saved by an older version still has them all.
-        const d = DEFAULT_CONDITIONS_FORM;
-        const text = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
-        const direction = (x: unknown, base: DirectionForm): DirectionForm => {
-          const o = (typeof x === 'object' && x !== null ? x : {}) as Record<string, unknown>;
-          const out = { ...base };
-          for (const k of Object.keys(base) as (keyof DirectionForm)[]) {
-            if (typeof o[k] === typeof base[k]) (out as Record<string, unknown>)[k] = o[k];
-          }
-          if (out.mtuAction !== 'drop' && out.mtuAction !== 'fragment') out.mtuAction = base.mtuAction;
-          return out;
-        };
-        return {
-          enabled: stored.enabled,
-          preset: typeof stored.preset === 'string' ? stored.preset : null,
-          seed: text(stored.seed, d.seed),
-          perDirection: stored.perDirection === true,
-          upstream: direction(stored.upstream, d.upstream),
-          downstream: direction(stored.downstream, d.downstream),
-        };
-      } catch {
-        return null;
-      }
-    },
-    save(form) {
-      try {
-        storage.setItem(CONDITIONS_STORAGE_KEY, JSON.stringify(form));
-      } catch {
-        // A full or disabled storage only loses the convenience.
-      }
-    },
+    load: () => conditionsFromSaved(storage.read('conditions')),
+    save: (form) => storage.write('conditions', form),
   };
 }
 

@@ -18,6 +18,12 @@ export const OWN_ENDPOINTS_MAX = 32;
 /** Role-specific state derived from the same batch, merged into the same set(). */
 export type BatchExtension<S> = (own: readonly LabEvent[], next: ExchangesState, prev: S) => Partial<S>;
 
+/** Wall clock minus lab time, ms: `t + offset` is the wall time of any event of the same lab. */
+function wallOffsetOf(e: LabEvent): number | null {
+  const wall = Date.parse(e.time);
+  return Number.isFinite(wall) ? wall - e.t : null;
+}
+
 export function createEventsSlice<S extends BaseState>(
   set: SetState<S>,
   get: GetState<S>,
@@ -29,6 +35,12 @@ export function createEventsSlice<S extends BaseState>(
   const applyOwn = (own: readonly LabEvent[], ownEndpoints?: string[]): void => {
     const s = get();
     for (const e of own) s.ring.push(toLogRow(e));
+    // The log counts time from here when a row belongs to no exchange, and shows wall time from it.
+    const first = own[0];
+    const start =
+      s.logStartT === null && first
+        ? { logStartT: first.t, logWallOffsetMs: wallOffsetOf(first) }
+        : null;
     // A client's link (network conditions) logs its decisions here, but its exchanges are not
     // the client's: they only mark drops on the client's timeline.
     const hasLink = own.some(isLinkEvent);
@@ -42,6 +54,7 @@ export function createEventsSlice<S extends BaseState>(
     }
     const patch = {
       ...extend(own, next, s),
+      ...start,
       timelineExchange,
       timelineVersion: s.timeline.version,
       exchanges: next.exchanges,
@@ -61,6 +74,8 @@ export function createEventsSlice<S extends BaseState>(
     exchanges: {},
     exchangeIds: [],
     ownEndpoints: [],
+    logStartT: null,
+    logWallOffsetMs: null,
 
     applyBatch(batch) {
       const mine = get().ownEndpoints;
@@ -87,7 +102,7 @@ export function createEventsSlice<S extends BaseState>(
 
     clearLog() {
       get().ring.clear();
-      set({ eventsVersion: get().eventsVersion + 1 } as Partial<S>);
+      set({ eventsVersion: get().eventsVersion + 1, logStartT: null, logWallOffsetMs: null } as Partial<S>);
     },
   };
 }

@@ -35,6 +35,10 @@ export interface EventsSlice extends ExchangesState {
   timelineExchange: string | null;
   /** Endpoints this view opened: only their events are shown here. */
   ownEndpoints: string[];
+  /** Lab time of the first event logged since the view opened or was cleared (the session start). */
+  logStartT: number | null;
+  /** Wall clock − lab time, ms, from that first event: the log's rows keep no wall-clock text. */
+  logWallOffsetMs: number | null;
   applyBatch(batch: readonly LabEvent[]): void;
   /** Takes ownership of an endpoint, including its events that arrived before its id was known. */
   adoptEndpoint(id: string): void;

@@ -3,13 +3,12 @@
 // bins run out, neighbours merge and each bin covers twice the time. Bins start fine (a 1 MB file
 // over loopback takes well under 100 ms) and are grouped for drawing, so a chart always shows
 // about TIMELINE_DRAWN_BINS steps whether the exchange took 50 ms or 10 minutes.
+import { GAP_BINS, gapBinOf } from './gap-bins.js';
 
 export const TIMELINE_BIN_MS = 1;
 export const TIMELINE_MAX_BINS = 1200;
 /** Steps drawn at most: fewer bins would hide the shape, more would show only per-bin noise. */
 export const TIMELINE_DRAWN_BINS = 120;
-/** Gap histogram bucket upper bounds (ms); the last bucket is everything above. */
-export const GAP_BUCKET_LIMITS_MS = [0.1, 1, 10, 100, 1000] as const;
 
 export interface TimelineSeries {
   /** Bin start, seconds since the exchange started. */
@@ -33,7 +32,7 @@ export class Timeline {
   drops = 0;
   /** Bumped on every change so charts know when to redraw. */
   version = 0;
-  readonly gapHistogram: number[] = new Array<number>(GAP_BUCKET_LIMITS_MS.length + 1).fill(0);
+  readonly gapHistogram: number[] = new Array<number>(GAP_BINS.length).fill(0);
   private binBytes: number[] = [];
   private binGap: (number | null)[] = [];
   private binDrops: number[] = [];
@@ -61,9 +60,7 @@ export class Timeline {
       const gap = Math.max(0, t - this.lastArrivalT);
       this.binGap[bin] = Math.max(this.binGap[bin] ?? 0, gap);
       this.maxGapMs = Math.max(this.maxGapMs, gap);
-      let bucket = GAP_BUCKET_LIMITS_MS.findIndex((limit) => gap < limit);
-      if (bucket < 0) bucket = GAP_BUCKET_LIMITS_MS.length;
-      this.gapHistogram[bucket]! += 1;
+      this.gapHistogram[gapBinOf(gap)]! += 1;
     }
     this.lastArrivalT = t;
     this.arrivals += 1;

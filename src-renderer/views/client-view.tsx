@@ -13,7 +13,9 @@ import { SummaryPanel } from '../components/summary-panel.js';
 import { ViewBody } from '../components/view-body.js';
 import { WaitCountdown } from '../components/wait-countdown.js';
 import { WiresharkFilter } from '../components/wireshark-filter.js';
+import { useEscapeCancel } from '../components/use-escape-cancel.js';
 import type { ClientForm } from '../store/client-slice.js';
+import type { TimeoutField } from '../store/client-timeouts.js';
 import { useClient, useClientStore, useClientThrottled } from '../store/store-context.js';
 
 /** Typing in Host or Port re-opens the client endpoint only after this pause. */
@@ -38,7 +40,7 @@ function useClientEndpoint(): void {
   const store = useClientStore();
   const key = useClient(
     (s) =>
-      `${s.clientForm.proto}|${s.clientForm.host}|${s.clientForm.port}|${s.clientForm.replyTimeoutS}|${JSON.stringify(s.conditionsForm)}`,
+      `${s.clientForm.proto}|${s.clientForm.host}|${s.clientForm.port}|${s.clientForm.replyTimeoutS}|${s.clientForm.idleTimeoutS}|${s.clientForm.prepareTimeoutS}|${JSON.stringify(s.conditionsForm)}`,
   );
   useEffect(() => {
     const timer = setTimeout(() => void store.getState().syncClient(), REOPEN_DEBOUNCE_MS);
@@ -83,6 +85,45 @@ function CommandFields({ form, disabled }: { form: ClientForm; disabled: boolean
   );
 }
 
+/** The waits of the form's protocol: TCP's reply timeout, UDP's idle and prepare timeouts. */
+function TimeoutFields({ form, disabled }: { form: ClientForm; disabled: boolean }) {
+  const errors = useClient((s) => s.clientErrors);
+  const setField = useClient((s) => s.setClientField);
+  const bind = (key: TimeoutField) => ({
+    value: form[key],
+    onValue: (v: string) => setField(key, v),
+    error: errors[key],
+    disabled,
+    inputMode: 'decimal' as const,
+  });
+  if (form.proto === 'tcp') {
+    return (
+      <Field
+        label="Reply timeout (s)"
+        className="field-reply-timeout"
+        {...bind('replyTimeoutS')}
+        hint="No reply byte for this long ends the exchange with TIMEOUT."
+      />
+    );
+  }
+  return (
+    <div className="row row-timeouts">
+      <Field
+        label="Idle timeout (s)"
+        className="field-idle-timeout"
+        {...bind('idleTimeoutS')}
+        hint="No datagram for this long ends the exchange."
+      />
+      <Field
+        label="Prepare timeout (s)"
+        className="field-prepare-timeout"
+        {...bind('prepareTimeoutS')}
+        hint="No file_prepared for this long ends a file request."
+      />
+    </div>
+  );
+}
+
 function CommandCard() {
   const form = useClient((s) => s.clientForm);
   const errors = useClient((s) => s.clientErrors);
@@ -100,18 +141,7 @@ function CommandCard() {
         }}
       >
         <AddressFields role="client" value={form} errors={errors} disabled={sending} onField={setField} />
-        {form.proto === 'tcp' ? (
-          <Field
-            label="Reply timeout (s)"
-            className="field-reply-timeout"
-            value={form.replyTimeoutS}
-            onValue={(v) => setField('replyTimeoutS', v)}
-            error={errors.replyTimeoutS}
-            disabled={sending}
-            inputMode="decimal"
-            hint="No reply byte for this long ends the exchange with TIMEOUT."
-          />
-        ) : null}
+        <TimeoutFields form={form} disabled={sending} />
         <CommandTabs value={form.tab} onChange={(tab) => setField('tab', tab)}>
           <CommandFields form={form} disabled={sending} />
         </CommandTabs>
@@ -119,7 +149,14 @@ function CommandCard() {
           <button type="submit" className="btn-primary" disabled={sending}>
             Send
           </button>
-          <button type="button" className="btn-secondary" disabled={!sending} onClick={() => void cancel()}>
+          <button
+            type="button"
+            className="btn-secondary"
+            disabled={!sending}
+            onClick={() => void cancel()}
+            aria-keyshortcuts="Escape"
+            title="Cancel the running exchange (Esc)"
+          >
             Cancel
           </button>
           <WaitCountdown />
@@ -170,6 +207,9 @@ function ExchangeCard() {
 /** `conditions={false}` when the page shows the panel elsewhere (between the views on `#/`). */
 export function ClientView({ conditions = true }: { conditions?: boolean }) {
   useClientEndpoint();
+  const sending = useClient((s) => s.sending);
+  const cancel = useClient((s) => s.cancel);
+  useEscapeCancel(sending, cancel);
   return (
     <div className="view">
       <PaneHeader title="Client" status={<ClientStatus />} />

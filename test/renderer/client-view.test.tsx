@@ -7,7 +7,11 @@ import { ClientView } from '../../src-renderer/views/client-view.js';
 import type { ExchangeSummary } from '../../src-shared/events.js';
 import { createFakeTransport, endpointInfo, ev, ok } from './fake-transport.js';
 
-afterEach(cleanup);
+// The views remember their forms in localStorage: each test starts from the defaults.
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
 
 function setup(proto: 'tcp' | 'udp' = 'tcp') {
   const t = createFakeTransport();
@@ -75,7 +79,7 @@ describe('client view', () => {
     type('Reply timeout (s)', '0.5');
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     await act(async () => {});
-    expect(t.api.openClient).toHaveBeenLastCalledWith({ proto: 'tcp', host: '127.0.0.1', port: 8120, replyTimeoutMs: 500, conditions: null });
+    expect(t.api.openClient).toHaveBeenLastCalledWith({ proto: 'tcp', host: '127.0.0.1', port: 8120, idleTimeoutMs: 2000, prepareTimeoutMs: 100_000, replyTimeoutMs: 500, conditions: null });
     type('Reply timeout (s)', 'soon');
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Enter the reply timeout in seconds');

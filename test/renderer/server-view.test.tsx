@@ -9,7 +9,11 @@ import { createFakeTransport, endpointInfo, ev, ok } from './fake-transport.js';
 import { ServerConfigSchema } from '../../src-shared/api.js';
 import { describeExposure } from '../../src-shared/server-exposure.js';
 
-afterEach(cleanup);
+// The views remember their forms in localStorage: each test starts from the defaults.
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
 
 function setup() {
   const t = createFakeTransport();
@@ -133,7 +137,7 @@ describe('server view', () => {
     act(() => t.emit([ev({ ...at, kind: 'tx', bytes: 1120 }), ev({ ...at, kind: 'end', detail: 'reply complete' })]));
     const log = within(screen.getByRole('table', { name: 'Events' }));
     const headers = log.getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(['t (ms)', 'kind', 'bytes', 'segment', 'exchange', 'detail']);
+    expect(headers).toEqual(['time', 'kind', 'bytes', 'segment', 'exchange', 'detail']);
     await expect.poll(() => log.queryAllByRole('row').length).toBe(3);
     const cells = (i: number) => within(log.getAllByRole('row')[i]!).getAllByRole('cell').map((c) => c.textContent);
     expect(cells(1).slice(1)).toEqual(['tx', '1,120', '', 'x22', '']);

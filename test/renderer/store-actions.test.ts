@@ -17,7 +17,7 @@ describe('client endpoint', () => {
     const reopened = await store.getState().syncClient();
     expect(reopened?.id).toBe('c2');
     expect(t.api.closeClient).toHaveBeenCalledWith({ endpointId: 'c1' });
-    expect(t.api.openClient).toHaveBeenLastCalledWith({ proto: 'udp', host: '127.0.0.1', port: 8120, replyTimeoutMs: 30_000, conditions: null });
+    expect(t.api.openClient).toHaveBeenLastCalledWith({ proto: 'udp', host: '127.0.0.1', port: 8120, idleTimeoutMs: 2000, prepareTimeoutMs: 100_000, replyTimeoutMs: 30_000, conditions: null });
     expect(t.api.closeClient.mock.invocationCallOrder[0]!).toBeLessThan(t.api.openClient.mock.invocationCallOrder[1]!);
     expect(store.getState().ownEndpoints).toEqual(['c1', 'c2']);
   });

@@ -1,5 +1,6 @@
 // The stores apply each event batch with ONE set(), keep a bounded log and bounded aggregates.
 import { describe, expect, it } from 'vitest';
+import { GAP_BINS, gapBinOf } from '../../src-renderer/store/gap-bins.js';
 import { createClientStore, createServerStore } from '../../src-renderer/store/create-stores.js';
 import { EventRing } from '../../src-renderer/store/event-ring.js';
 import { TIMELINE_BIN_MS, TIMELINE_DRAWN_BINS, TIMELINE_MAX_BINS, Timeline } from '../../src-renderer/store/timeline.js';
@@ -92,8 +93,11 @@ describe('aggregates', () => {
     expect(s.gap[1]).toBeNull();
     expect(s.gap[2]).toBeCloseTo(1.8, 9);
     expect(tl.maxGapMs).toBeCloseTo(1.8, 9);
-    // buckets: <0.1, <1, <10, <100, <1000, ≥1000 ms
-    expect(tl.gapHistogram).toEqual([0, 1, 1, 0, 0, 0]);
+    // bins centred on 1 / 2 / 5 × 10^k ms: 0.5 ms in "≈ 0.5 ms", 1.8 ms in "≈ 2 ms"
+    expect(tl.gapHistogram[gapBinOf(0.5)]).toBe(1);
+    expect(tl.gapHistogram[gapBinOf(1.8)]).toBe(1);
+    expect(GAP_BINS[gapBinOf(1.8)]!.label).toBe('≈ 2 ms');
+    expect(tl.gapHistogram.reduce((a, b) => a + b, 0)).toBe(2);
   });
 
   it('timeline draws at most TIMELINE_DRAWN_BINS steps, each the sum of its bins and their largest gap', () => {
