@@ -6,6 +6,8 @@ import { UDP_MAX_PAYLOAD_BYTES } from '../../src-shared/protocol/limits.js';
 import { AddressFields } from '../components/address-fields.js';
 import { CommandTabs } from '../components/command-tabs.js';
 import { ConditionsPanel } from '../components/conditions-panel.js';
+import { ExchangeHistory } from '../components/exchange-history.js';
+import { RunBothButton } from '../components/run-both-button.js';
 import { ErrorLine, Field } from '../components/field.js';
 import { LiveProgress } from '../components/live-progress.js';
 import { PaneHeader } from '../components/pane-header.js';
@@ -122,6 +124,7 @@ function CommandCard() {
           <button type="button" className="btn-secondary" disabled={!sending} onClick={() => void cancel()}>
             Cancel
           </button>
+          <RunBothButton />
           <WaitCountdown />
         </div>
         <ErrorLine message={errors.general} />
@@ -131,7 +134,10 @@ function CommandCard() {
 }
 
 function ExchangeCard() {
-  const summary = useClient((s) => s.lastSummary);
+  // The exchange picked in the history, else the newest.
+  const summary = useClient((s) =>
+    s.selectedExchange !== null ? (s.exchanges[s.selectedExchange]?.summary ?? s.lastSummary) : s.lastSummary,
+  );
   // Drops come at packet rate: read at most UI_REFRESH_MS apart.
   const link = useClientThrottled((s) => s.linkView);
   const started = useClient((s) => s.sending || s.lastSummary !== null || s.currentExchange !== null);
@@ -178,6 +184,7 @@ export function ClientView({ conditions = true }: { conditions?: boolean }) {
         <CommandCard />
         {conditions ? <ConditionsPanel /> : null}
         <ExchangeCard />
+        <ExchangeHistory />
       </ViewBody>
     </div>
   );
