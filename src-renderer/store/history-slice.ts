@@ -5,7 +5,6 @@
 // `historyVersion` says when they changed, inside the events slice's one set().
 import type { LabEvent } from '../../src-shared/events.js';
 import type { BatchExtension } from './events-slice.js';
-import type { ExchangesState } from './exchanges.js';
 import { isPayload } from './exchanges.js';
 import { PairIndex } from './exchange-pairs.js';
 import type { BaseState, EventsSlice, GetState, SetState } from './store-types.js';
@@ -39,20 +38,17 @@ export interface HistorySlice {
 
 export type HistoryState = BaseState;
 
-/** Exchange ids that first appeared in this batch. */
-function newIds(prev: ExchangesState['exchanges'], next: ExchangesState): number {
-  let n = 0;
-  for (let i = next.exchangeIds.length - 1; i >= 0 && !prev[next.exchangeIds[i]!]; i -= 1) n += 1;
-  return n;
-}
-
 /** The history's share of a batch: per-exchange timelines and the count of exchanges seen. */
 export function historyBatchExtension<S extends HistoryState>(): BatchExtension<S> {
   return (own, next, prev) => {
     const timelines = prev.historyTimelines;
     let changed = false;
+    // Counted from the events, not from `next`: a batch of more than MAX_EXCHANGES new ones was trimmed.
+    const added = new Set<string>();
     for (const e of own) {
-      if (e.exchange === null || e.role === 'link' || !isPayload(e)) continue;
+      if (e.exchange === null || e.role === 'link') continue;
+      if (!prev.exchanges[e.exchange]) added.add(e.exchange);
+      if (!isPayload(e)) continue;
       let t = timelines.get(e.exchange);
       if (!t) {
         const x = next.exchanges[e.exchange];
@@ -65,10 +61,9 @@ export function historyBatchExtension<S extends HistoryState>(): BatchExtension<
       t.add(e.t, e.bytes!);
       changed = true;
     }
-    const added = newIds(prev.exchanges, next);
     const patch: Partial<HistoryState> = {};
     if (changed) patch.historyVersion = prev.historyVersion + 1;
-    if (added > 0) patch.exchangesSeen = prev.exchangesSeen + added;
+    if (added.size > 0) patch.exchangesSeen = prev.exchangesSeen + added.size;
     return patch as Partial<S>;
   };
 }
