@@ -20,7 +20,7 @@ export function CompareTable({ columns }: { columns: readonly Column[] }) {
   const rows = compareRows(done.map((c) => c.summary));
   return (
     <table className="compare-table" aria-label="Comparison">
-      <thead>
+      <thead className={done.length === 1 ? 'visually-hidden' : undefined}>
         <tr>
           <th scope="col" className="compare-fact">
             {done.length > 1 ? <span className="muted small">Highlighted: differs</span> : null}

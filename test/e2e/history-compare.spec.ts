@@ -1,26 +1,9 @@
 // Browser mode, as a student follows a lab sheet: the server started as TCP + UDP on one port,
 // "Run over TCP and UDP" from the client, both exchanges in the history of both views (one id
 // for both ends), and their comparison with both protocols side by side.
-import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures.js';
-import type { View } from './lab-pages.js';
+import { historyRows, startBothServers } from './history-pages.js';
 import { EXCHANGE_TIMEOUT_MS, fillAddress, fillCommand } from './lab-pages.js';
-
-/** Starts TCP and UDP together on 127.0.0.1 with port 0: the second reuses the first one's port. */
-export async function startBothServers(view: View): Promise<number> {
-  await fillAddress(view, 'tcp', '127.0.0.1', 0);
-  await view.getByLabel('TCP + UDP').check();
-  await view.getByRole('button', { name: 'Start server' }).click();
-  const status = view.getByRole('status').filter({ hasText: 'Listening on' });
-  await expect(status).toContainText('TCP + UDP');
-  const m = /Listening on\s*\S+:(\d+)/.exec((await status.textContent()) ?? '');
-  if (!m) throw new Error('no bound port');
-  return Number(m[1]);
-}
-
-export function historyRows(view: View): Locator {
-  return view.getByRole('table', { name: 'Exchanges' }).locator('tbody tr');
-}
 
 test('Run over TCP and UDP against a TCP + UDP server: both in the history and compared', async ({ serverPage, clientPage }) => {
   const port = await startBothServers(serverPage);
