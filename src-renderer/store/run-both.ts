@@ -29,6 +29,8 @@ export async function runOverBoth(
     const id = after.lastSummary?.exchange ?? after.currentExchange;
     if (!id || ids.includes(id)) break;
     ids.push(id);
+    // Cancelled by the student: the other protocol is not sent either.
+    if (after.lastSummary?.end === 'cancelled') break;
   }
   const errors = store.getState().clientErrors;
   store.getState().setClientField('proto', original);
