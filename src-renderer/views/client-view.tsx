@@ -145,6 +145,7 @@ function ExchangeCard() {
     useShallow((s) => {
       const x = s.currentExchange ? s.exchanges[s.currentExchange] : undefined;
       return {
+        id: summary?.exchange ?? s.currentExchange,
         proto: summary?.proto ?? x?.proto,
         local: summary?.local ?? x?.local ?? '',
         remote: summary?.remote ?? x?.remote ?? '',
@@ -156,6 +157,7 @@ function ExchangeCard() {
       <section className="card live">
         <div className="card-head">
           <h3>Exchange</h3>
+          {where.id ? <span className="mono muted small" title="The id both views show for this exchange">{where.id}</span> : null}
         </div>
         {started ? <LiveProgress /> : <p className="muted">Nothing sent yet.</p>}
         {summary?.reply != null ? (
