@@ -1,6 +1,6 @@
 // Compare: the ticked exchanges' summaries side by side, rows that differ highlighted, and their
 // timelines overlaid on one time axis. Opens over the view as a dialog; Escape or Close ends it.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ExchangeSummary } from '../../src-shared/events.js';
 import { compareRows } from '../display/compare-rows.js';
@@ -75,8 +75,11 @@ export function CompareView() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [columns, pairsVersion, store]);
 
+  const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
+    // A dialog takes the focus, so Escape and Tab act inside it.
+    closeRef.current?.focus();
     const onKey = (e: KeyboardEvent): void => {
       if (e.key === 'Escape') store.getState().closeCompare();
     };
@@ -93,7 +96,7 @@ export function CompareView() {
           <h3>Compare {cols.length} exchanges</h3>
           {running > 0 ? <span className="muted small">{running} still running: shown when it ends</span> : null}
           <span className="spacer" />
-          <button type="button" className="btn-small" onClick={() => store.getState().closeCompare()}>
+          <button ref={closeRef} type="button" className="btn-small" onClick={() => store.getState().closeCompare()}>
             Close
           </button>
         </div>

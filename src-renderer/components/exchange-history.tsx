@@ -61,7 +61,13 @@ const HistoryRow = memo(function HistoryRow({ x, pairs, shown, ticked, canTick, 
       className={`history-row${shown ? ' is-shown' : ''}`}
       aria-selected={shown}
       data-exchange={x.id}
+      tabIndex={0}
       onClick={() => onSelect(x.id)}
+      onKeyDown={(e) => {
+        if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
+        e.preventDefault();
+        onSelect(x.id);
+      }}
     >
       <td className="c-check" onClick={(e) => e.stopPropagation()}>
         <input
