@@ -24,7 +24,7 @@ export function createPairedServerSlice(
   get: GetState<ServerState>,
   inner: ServerSlice,
   { transport }: StoreDeps,
-): PairedServerSlice & Pick<ServerSlice, 'startServer' | 'stopServer'> {
+): PairedServerSlice & Pick<ServerSlice, 'startServer' | 'stopServer' | 'revalidate'> {
   const api = transport.api;
   return {
     bothProtocols: false,
@@ -51,6 +51,14 @@ export function createPairedServerSlice(
       }
       get().adoptEndpoint(r.value.id);
       set({ serverBusy: null, pairedServer: r.value });
+    },
+
+    async revalidate() {
+      await inner.revalidate();
+      const paired = get().pairedServer;
+      if (!paired) return;
+      const r = await api.listEndpoints({});
+      if (r.ok && (!get().server || !r.value.some((e) => e.id === paired.id))) set({ pairedServer: null });
     },
 
     async stopServer() {
