@@ -10,6 +10,8 @@ import { browserConditionsStorage, createConditionsSlice } from './conditions-sl
 import { createConnectionSlice } from './connection-slice.js';
 import { EVENT_RING_CAPACITY } from './event-ring.js';
 import { createEventsSlice } from './events-slice.js';
+import { bothExtensions, createHistorySlice, historyBatchExtension } from './history-slice.js';
+import { createPairedServerSlice } from './paired-server.js';
 import type { ServerState } from './server-slice.js';
 import { DEFAULT_SERVER_FORM, createServerSlice } from './server-slice.js';
 import type { SettingsStorage } from './settings-persistence.js';
@@ -38,11 +40,22 @@ function deps(transport: Transport, opts: StoreOptions): StoreDeps {
 
 export function createServerStore(transport: Transport, opts: StoreOptions = {}): StoreApi<ServerState> {
   const d = deps(transport, opts);
-  const store = createStore<ServerState>()((set, get) => ({
-    ...createConnectionSlice(set, get, d),
-    ...createEventsSlice(set, get, opts.ringCapacity ?? EVENT_RING_CAPACITY, () => ({})),
-    ...createServerSlice(set, get, d),
-  }));
+  const store = createStore<ServerState>()((set, get) => {
+    const events = createEventsSlice(
+      set,
+      get,
+      opts.ringCapacity ?? EVENT_RING_CAPACITY,
+      historyBatchExtension<ServerState>(),
+    );
+    const server = createServerSlice(set, get, d);
+    return {
+      ...createConnectionSlice(set, get, d),
+      ...events,
+      ...createHistorySlice(set, get, events),
+      ...server,
+      ...createPairedServerSlice(set, get, server, d),
+    };
+  });
   const settings = settingsOf(opts);
   if (settings) {
     const saved = settings.read('server');
@@ -57,12 +70,21 @@ export function createServerStore(transport: Transport, opts: StoreOptions = {})
 
 export function createClientStore(transport: Transport, opts: StoreOptions = {}): StoreApi<ClientState> {
   const d = deps(transport, opts);
-  const store = createStore<ClientState>()((set, get) => ({
-    ...createConnectionSlice(set, get, d),
-    ...createEventsSlice(set, get, opts.ringCapacity ?? EVENT_RING_CAPACITY, clientBatchExtension(d.now)),
-    ...createConditionsSlice(set, get, opts.conditionsStorage === undefined ? browserConditionsStorage() : opts.conditionsStorage),
-    ...createClientSlice(set, get, d),
-  }));
+  const store = createStore<ClientState>()((set, get) => {
+    const extend = bothExtensions(clientBatchExtension(d.now), historyBatchExtension<ClientState>());
+    const events = createEventsSlice(set, get, opts.ringCapacity ?? EVENT_RING_CAPACITY, extend);
+    return {
+      ...createConnectionSlice(set, get, d),
+      ...events,
+      ...createHistorySlice(set, get, events),
+      ...createConditionsSlice(
+        set,
+        get,
+        opts.conditionsStorage === undefined ? browserConditionsStorage() : opts.conditionsStorage,
+      ),
+      ...createClientSlice(set, get, d),
+    };
+  });
   const settings = settingsOf(opts);
   if (settings) {
     const saved = settings.read('client');

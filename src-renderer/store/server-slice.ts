@@ -21,6 +21,7 @@ import {
   UDP_SOURCE_RATE_BYTES_PER_SEC_DEFAULT,
   UDP_TOTAL_RATE_BYTES_PER_SEC_DEFAULT,
 } from '../../src-shared/protocol/server-limits.js';
+import type { PairedServerSlice } from './paired-server.js';
 import type { BaseState, EndpointHooks, GetState, SetState, StoreDeps } from './store-types.js';
 import { fieldForError, withoutErrors } from './store-types.js';
 import { STREAM_LIMIT_MAX_SEGMENTS, checkHost, checkPort, checkWhole } from './validation.js';
@@ -74,7 +75,7 @@ export interface ServerSlice extends EndpointHooks {
   stopServer(): Promise<void>;
 }
 
-export type ServerState = BaseState & ServerSlice;
+export type ServerState = BaseState & ServerSlice & PairedServerSlice;
 
 export const DEFAULT_SERVER_FORM: ServerForm = {
   proto: 'tcp',

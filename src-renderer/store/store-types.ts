@@ -5,6 +5,7 @@ import type { LabEvent, Role } from '../../src-shared/events.js';
 import type { ConnectionState, Transport } from '../api/transport.js';
 import type { EventRing, LogRow } from './event-ring.js';
 import type { ExchangesState } from './exchanges.js';
+import type { HistorySlice } from './history-slice.js';
 import type { Timeline } from './timeline.js';
 
 export interface Note {
@@ -54,7 +55,7 @@ export interface EndpointHooks {
   revalidate(): Promise<void>;
 }
 
-export type BaseState = ConnectionSlice & EventsSlice & EndpointHooks;
+export type BaseState = ConnectionSlice & EventsSlice & EndpointHooks & HistorySlice;
 
 export type SetState<S> = StoreApi<S>['setState'];
 export type GetState<S> = StoreApi<S>['getState'];

@@ -6,6 +6,8 @@ import { UDP_MAX_PAYLOAD_BYTES } from '../../src-shared/protocol/limits.js';
 import { AddressFields } from '../components/address-fields.js';
 import { CommandTabs } from '../components/command-tabs.js';
 import { ConditionsPanel } from '../components/conditions-panel.js';
+import { ExchangeHistory } from '../components/exchange-history.js';
+import { RunBothButton } from '../components/run-both-button.js';
 import { ErrorLine, Field } from '../components/field.js';
 import { LiveProgress } from '../components/live-progress.js';
 import { PaneHeader } from '../components/pane-header.js';
@@ -159,6 +161,7 @@ function CommandCard() {
           >
             Cancel
           </button>
+          <RunBothButton />
           <WaitCountdown />
         </div>
         <ErrorLine message={errors.general} />
@@ -168,7 +171,10 @@ function CommandCard() {
 }
 
 function ExchangeCard() {
-  const summary = useClient((s) => s.lastSummary);
+  // The exchange picked in the history, else the newest.
+  const summary = useClient((s) =>
+    s.selectedExchange !== null ? (s.exchanges[s.selectedExchange]?.summary ?? s.lastSummary) : s.lastSummary,
+  );
   // Drops come at packet rate: read at most UI_REFRESH_MS apart.
   const link = useClientThrottled((s) => s.linkView);
   const started = useClient((s) => s.sending || s.lastSummary !== null || s.currentExchange !== null);
@@ -176,6 +182,7 @@ function ExchangeCard() {
     useShallow((s) => {
       const x = s.currentExchange ? s.exchanges[s.currentExchange] : undefined;
       return {
+        id: summary?.exchange ?? s.currentExchange,
         proto: summary?.proto ?? x?.proto,
         local: summary?.local ?? x?.local ?? '',
         remote: summary?.remote ?? x?.remote ?? '',
@@ -187,6 +194,7 @@ function ExchangeCard() {
       <section className="card live">
         <div className="card-head">
           <h3>Exchange</h3>
+          {where.id ? <span className="mono muted small" title="The id both views show for this exchange">{where.id}</span> : null}
         </div>
         {started ? <LiveProgress /> : <p className="muted">Nothing sent yet.</p>}
         {summary?.reply != null ? (
@@ -218,6 +226,7 @@ export function ClientView({ conditions = true }: { conditions?: boolean }) {
         <CommandCard />
         {conditions ? <ConditionsPanel /> : null}
         <ExchangeCard />
+        <ExchangeHistory />
       </ViewBody>
     </div>
   );

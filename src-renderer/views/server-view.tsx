@@ -4,6 +4,7 @@ import { useId } from 'react';
 import type { ServerConfig } from '../../src-shared/api.js';
 import { describeExposure } from '../../src-shared/server-exposure.js';
 import { AddressFields } from '../components/address-fields.js';
+import { ExchangeHistory } from '../components/exchange-history.js';
 import { ErrorLine, Field } from '../components/field.js';
 import { PaneHeader } from '../components/pane-header.js';
 import { ServerActivity } from '../components/server-activity.js';
@@ -13,10 +14,12 @@ import { useServer } from '../store/store-context.js';
 
 function ServerStatus() {
   const server = useServer((s) => s.server);
+  const paired = useServer((s) => s.pairedServer);
   if (!server) return <span className="pill">stopped</span>;
   return (
     <span className="pill pill-live">
-      {server.proto.toUpperCase()} listening
+      {server.proto.toUpperCase()}
+      {paired ? ` + ${paired.proto.toUpperCase()}` : ''} listening
     </span>
   );
 }
@@ -95,6 +98,10 @@ function ServerControls() {
   const setField = useServer((s) => s.setServerField);
   const start = useServer((s) => s.startServer);
   const stop = useServer((s) => s.stopServer);
+  const paired = useServer((s) => s.pairedServer);
+  const both = useServer((s) => s.bothProtocols);
+  const setBoth = useServer((s) => s.setBothProtocols);
+  const bothId = useId();
   const locked = server !== null || busy !== null;
   return (
     <section className="card">
@@ -113,10 +120,18 @@ function ServerControls() {
           <button type="button" className="btn-secondary" disabled={!server || busy !== null} onClick={() => void stop()}>
             Stop server
           </button>
+          <span className="check-inline" title="Start TCP and UDP on the same port (with port 0, the second reuses the first one's port)">
+            <input id={bothId} type="checkbox" checked={both} disabled={locked} onChange={(e) => setBoth(e.target.checked)} />
+            <label htmlFor={bothId}>TCP + UDP</label>
+          </span>
           {server ? (
             <span className="bound" role="status">
               Listening on <span className="mono">{server.local}</span>
-              <span className="muted"> ({server.proto.toUpperCase()})</span>
+              <span className="muted">
+                {' '}
+                ({server.proto.toUpperCase()}
+                {paired ? ` + ${paired.proto.toUpperCase()}` : ''})
+              </span>
             </span>
           ) : null}
         </div>
@@ -134,6 +149,7 @@ export function ServerView() {
       <ViewBody>
         <ServerControls />
         <ServerActivity />
+        <ExchangeHistory />
       </ViewBody>
     </div>
   );

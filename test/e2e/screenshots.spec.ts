@@ -1,7 +1,8 @@
 // The README's pictures: the server and the client view at 1280×800 after a real file transfer.
 import path from 'node:path';
 import { test, expect, openView } from './fixtures.js';
-import { newestEventRows, fillAddress, sendAndWait, startServer, summaryFact } from './lab-pages.js';
+import { historyRows, startBothServers } from './history-pages.js';
+import { EXCHANGE_TIMEOUT_MS, fillCommand, newestEventRows, fillAddress, sendAndWait, startServer, summaryFact } from './lab-pages.js';
 
 const SHOTS_DIR = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 
@@ -44,4 +45,33 @@ test('screenshot of the network-conditions link between the two views after a UD
   await summaryFact(client, 'The link did').scrollIntoViewIfNeeded();
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(SHOTS_DIR, 'conditions.png'), animations: 'disabled' });
+});
+
+test('screenshots of the history and of a TCP vs UDP comparison', async ({ serverPage, clientPage }) => {
+  const port = await startBothServers(serverPage);
+  await fillAddress(clientPage, 'tcp', '127.0.0.1', port);
+  const runBoth = clientPage.getByRole('button', { name: 'Run over TCP and UDP' });
+  const compare = clientPage.getByRole('dialog', { name: 'Compare exchanges' });
+  // A short history first: an echo, a refused file, then the file the picture compares.
+  await sendAndWait(clientPage, 'tcp', { type: 'echo', text: 'hello' });
+  await fillCommand(clientPage, { type: 'file', chars: '999999999999' });
+  await clientPage.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(historyRows(clientPage)).toHaveCount(2, { timeout: EXCHANGE_TIMEOUT_MS });
+  await fillCommand(clientPage, { type: 'stream', intervalMs: '2', count: '300', size: '1000' });
+  await runBoth.click();
+  await expect(compare).toBeVisible({ timeout: 3 * EXCHANGE_TIMEOUT_MS });
+  await expect(historyRows(clientPage)).toHaveCount(4);
+  await clientPage.mouse.move(0, 0);
+  await clientPage.waitForTimeout(600);
+  await clientPage.screenshot({ path: path.join(SHOTS_DIR, 'compare.png'), animations: 'disabled' });
+  await compare.getByRole('button', { name: 'Close' }).click();
+  // The history with the TCP stream picked: its summary, timeline and events.
+  await historyRows(clientPage).nth(1).click();
+  await clientPage.setViewportSize({ width: 1280, height: 1700 });
+  await clientPage.getByRole('region', { name: 'History' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await clientPage.mouse.move(0, 0);
+  const focused = clientPage.locator(':focus');
+  if ((await focused.count()) > 0) await focused.blur();
+  await clientPage.waitForTimeout(600);
+  await clientPage.getByRole('region', { name: 'History' }).screenshot({ path: path.join(SHOTS_DIR, 'history.png'), animations: 'disabled' });
 });
