@@ -63,7 +63,7 @@ describe('exchange history', () => {
         ...serverExchange('x5', 40005, { end: 'cancelled' }),
       ]),
     );
-    await screen.findByText('x5');
+    await screen.findByTitle('Exchange x5');
     const badges = rowsOf().map((r) => r.querySelector('.badge')!.textContent);
     // Newest first.
     expect(badges).toEqual(['cancelled', 'short', 'error', 'refused', 'done']);
@@ -88,7 +88,7 @@ describe('exchange history', () => {
   it('follows the newest until one is picked, then keeps it; Follow newest goes back', async () => {
     const t = await startedServer();
     act(() => t.emit([...serverExchange('x1', 40001), ...serverExchange('x2', 40002)]));
-    await screen.findByText('x2');
+    await screen.findByTitle('Exchange x2');
     const follow = screen.getByLabelText('Follow newest') as HTMLInputElement;
     expect(follow.checked).toBe(true);
     expect(rowsOf()[0]!.getAttribute('aria-selected')).toBe('true');
@@ -97,7 +97,7 @@ describe('exchange history', () => {
     const detail = screen.getByRole('region', { name: 'Exchange x1' });
     expect(within(detail).getByRole('table', { name: 'Events of x1' }).textContent).toContain('request');
     act(() => t.emit(serverExchange('x3', 40003, {}, 50000)));
-    await screen.findByText('x3');
+    await screen.findByTitle('Exchange x3');
     // Still x1: a new exchange does not take the selection away.
     expect(screen.getByRole('region', { name: 'Exchange x1' })).toBeTruthy();
     expect(rowsOf()[2]!.getAttribute('aria-selected')).toBe('true');
