@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findExperiment } from '../../src-shared/experiments/index.js';
 import { ExperimentSchema } from '../../src-shared/experiments/experiment.js';
-import { runExperiment } from '../../src-main/engine/experiments/run-experiment.js';
+import { runExperiment } from '../../src-shared/experiments/run-experiment.js';
 import { Lab } from '../../src-main/engine/lab.js';
 
 describe('runExperiment', () => {

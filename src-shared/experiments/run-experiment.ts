@@ -1,10 +1,12 @@
 // Runs a guided experiment against any LabApi: for each run a fresh server on loopback with the
 // run's settings, a client (through a link when the run has conditions), one exchange, and the
 // summaries of both ends and of the link taken from the event stream — so a run that ends in loss
-// or an error still reports what happened instead of only the error.
-import type { EndpointInfo, LabApi, LabErrorInfo, LabResult } from '../../../src-shared/api.js';
-import type { ExchangeSummary, LabEvent } from '../../../src-shared/events.js';
-import type { Experiment, ExperimentRun } from '../../../src-shared/experiments/experiment.js';
+// or an error still reports what happened instead of only the error. It needs only the LabApi and
+// a timer, so the CLI and the app's Experiments view run the very same code.
+import type { EndpointInfo, LabApi, LabErrorInfo, LabResult } from '../api.js';
+import type { ExchangeSummary, LabEvent } from '../events.js';
+import type { Experiment, ExperimentRun } from './experiment.js';
+import { startTimer, stopTimer } from '../timers.js';
 
 /** How long after `send` resolves the run waits for the server's and the link's summaries. */
 export const EXPERIMENT_SUMMARY_WAIT_MS = 3000;
@@ -26,11 +28,15 @@ export interface ExperimentRunResult {
 export interface ExperimentResult {
   experiment: Experiment;
   runs: ExperimentRunResult[];
+  /** True when a cancel stopped it before its last run finished. */
+  cancelled?: boolean;
 }
 
 export interface RunExperimentOptions {
   /** Called before each run starts (progress lines, UI). */
   onRunStart?: (run: ExperimentRun, index: number) => void;
+  /** Called when a run has its summaries (results shown as they come, not only at the end). */
+  onRunEnd?: (result: ExperimentRunResult, index: number) => void;
   /** Stops between runs when it returns true (Ctrl-C, a Cancel button). */
   cancelled?: () => boolean;
 }
@@ -40,25 +46,65 @@ export async function runExperiment(
   experiment: Experiment,
   opts: RunExperimentOptions = {},
 ): Promise<ExperimentResult> {
-  const summaries = new SummaryCollector();
-  const unsubscribe = lab.onEvents((batch) => summaries.add(batch));
-  const runs: ExperimentRunResult[] = [];
-  try {
-    for (const [index, run] of experiment.runs.entries()) {
-      if (opts.cancelled?.()) break;
-      opts.onRunStart?.(run, index);
-      runs.push(await runOne(lab, run, summaries));
+  return startExperiment(lab, experiment, opts).result;
+}
+
+export interface ExperimentHandle {
+  result: Promise<ExperimentResult>;
+  /** Stops before the next run and cancels the running exchange (its partial summary is kept). */
+  cancel(): void;
+}
+
+/** Like runExperiment, with a cancel that also stops the exchange in flight (the app's Cancel). */
+export function startExperiment(
+  lab: LabApi,
+  experiment: Experiment,
+  opts: RunExperimentOptions = {},
+): ExperimentHandle {
+  const control: RunControl = {
+    cancelled: false,
+    isCancelled: () => control.cancelled || (opts.cancelled?.() ?? false),
+    sending: null,
+  };
+  const result = (async (): Promise<ExperimentResult> => {
+    const summaries = new SummaryCollector();
+    const unsubscribe = lab.onEvents((batch) => summaries.add(batch));
+    const runs: ExperimentRunResult[] = [];
+    try {
+      for (const [index, run] of experiment.runs.entries()) {
+        if (control.isCancelled()) break;
+        opts.onRunStart?.(run, index);
+        const done = await runOne(lab, run, summaries, control);
+        runs.push(done);
+        opts.onRunEnd?.(done, index);
+      }
+    } finally {
+      unsubscribe();
     }
-  } finally {
-    unsubscribe();
-  }
-  return { experiment, runs };
+    return control.isCancelled() ? { experiment, runs, cancelled: true } : { experiment, runs };
+  })();
+  return {
+    result,
+    cancel() {
+      if (control.cancelled) return;
+      control.cancelled = true;
+      if (control.sending) void lab.cancel({ endpointId: control.sending });
+    },
+  };
+}
+
+interface RunControl {
+  cancelled: boolean;
+  isCancelled(): boolean;
+  /** The client whose exchange is in flight, so a cancel can stop it. */
+  sending: string | null;
 }
 
 async function runOne(
   lab: LabApi,
   run: ExperimentRun,
   summaries: SummaryCollector,
+  control: RunControl,
 ): Promise<ExperimentRunResult> {
   const result: ExperimentRunResult = { run, client: null, server: null, link: null, error: null };
   const server = await lab.startServer({ proto: run.proto, host: EXPERIMENT_HOST, port: 0, ...run.server });
@@ -73,17 +119,23 @@ async function runOne(
     });
     if (!client.ok) return { ...result, error: client.error };
     const info = client.value;
+    if (control.isCancelled()) return { ...result, error: { code: 'CANCELLED', message: 'cancelled before it started' } };
+    control.sending = info.id;
     const sent = await lab.send({ endpointId: info.id, command: run.command });
+    control.sending = null;
     if (!sent.ok) result.error = sent.error;
-    const mine = sent.ok ? sent.value : await summaries.waitFor((s) => s.endpoint === info.id);
+    // After a cancel nobody waits for the other ends: what has arrived is what is reported.
+    const waitMs = control.cancelled ? 0 : EXPERIMENT_SUMMARY_WAIT_MS;
+    const mine = sent.ok ? sent.value : await summaries.waitFor((s) => s.endpoint === info.id, waitMs);
     result.client = mine;
     if (mine) {
       const linkId = info.link ?? null;
-      result.link = linkId ? await summaries.waitFor((s) => s.endpoint === linkId) : null;
-      result.server = await summaries.waitFor((s) => s.endpoint === server.value.id);
+      result.link = linkId ? await summaries.waitFor((s) => s.endpoint === linkId, waitMs) : null;
+      result.server = await summaries.waitFor((s) => s.endpoint === server.value.id, waitMs);
     }
     return result;
   } finally {
+    control.sending = null;
     if (client?.ok) await lab.closeClient({ endpointId: client.value.id });
     await lab.stopServer({ endpointId: server.value.id });
   }
@@ -105,17 +157,17 @@ class SummaryCollector {
     if (any) for (const wake of [...this.waiters]) wake();
   }
 
-  /** The latest summary matching `match`, waiting up to EXPERIMENT_SUMMARY_WAIT_MS for one. */
-  waitFor(match: (s: ExchangeSummary) => boolean): Promise<ExchangeSummary | null> {
+  /** The latest summary matching `match`, waiting up to `waitMs` for one. */
+  waitFor(match: (s: ExchangeSummary) => boolean, waitMs: number): Promise<ExchangeSummary | null> {
     const find = (): ExchangeSummary | null => {
       for (let i = this.seen.length - 1; i >= 0; i--) if (match(this.seen[i]!)) return this.seen[i]!;
       return null;
     };
     const now = find();
-    if (now) return Promise.resolve(now);
+    if (now || waitMs <= 0) return Promise.resolve(now);
     return new Promise((resolve) => {
       const done = (value: ExchangeSummary | null): void => {
-        clearTimeout(timer);
+        stopTimer(timer);
         this.waiters.delete(check);
         resolve(value);
       };
@@ -123,7 +175,7 @@ class SummaryCollector {
         const found = find();
         if (found) done(found);
       };
-      const timer = setTimeout(() => done(null), EXPERIMENT_SUMMARY_WAIT_MS);
+      const timer = startTimer(() => done(null), waitMs);
       this.waiters.add(check);
     });
   }
