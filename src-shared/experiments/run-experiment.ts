@@ -10,6 +10,8 @@ import { startTimer, stopTimer } from '../timers.js';
 
 /** How long after `send` resolves the run waits for the server's and the link's summaries. */
 export const EXPERIMENT_SUMMARY_WAIT_MS = 3000;
+/** After a cancel: how long the run waits for the server's and the link's summaries. */
+export const EXPERIMENT_CANCEL_WAIT_MS = 300;
 /** The loopback address every experiment runs on: experiments never leave the machine. */
 export const EXPERIMENT_HOST = '127.0.0.1';
 
@@ -124,9 +126,12 @@ async function runOne(
     const sent = await lab.send({ endpointId: info.id, command: run.command });
     control.sending = null;
     if (!sent.ok) result.error = sent.error;
-    // After a cancel nobody waits for the other ends: what has arrived is what is reported.
-    const waitMs = control.cancelled ? 0 : EXPERIMENT_SUMMARY_WAIT_MS;
-    const mine = sent.ok ? sent.value : await summaries.waitFor((s) => s.endpoint === info.id, waitMs);
+    // After a cancel the other ends may still be sending (a UDP server does not know): their
+    // summaries are taken if they come at once, not waited for.
+    const waitMs = control.cancelled ? EXPERIMENT_CANCEL_WAIT_MS : EXPERIMENT_SUMMARY_WAIT_MS;
+    const mine = sent.ok
+      ? sent.value
+      : await summaries.waitFor((s) => s.endpoint === info.id, EXPERIMENT_SUMMARY_WAIT_MS);
     result.client = mine;
     if (mine) {
       const linkId = info.link ?? null;
