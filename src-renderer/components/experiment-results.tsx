@@ -25,14 +25,13 @@ export function ExperimentResults({ runs }: { runs: readonly ExperimentRunResult
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.label} className={row.differs ? 'differs' : undefined} data-differs={row.differs || undefined}>
-                <th scope="row">
-                  {row.differs ? (
-                    <span className="differs-mark" title="The runs differ here" aria-label="differs">
-                      ≠
-                    </span>
-                  ) : null}
+              <tr key={row.label} className={row.differs ? 'differs' : undefined} data-row={row.label}>
+                <th scope="row" title={row.differs ? 'The runs differ here' : undefined}>
+                  <span className="differs-mark" aria-hidden="true">
+                    {row.differs ? '≠' : ''}
+                  </span>
                   {row.label}
+                  {row.differs ? <span className="visually-hidden"> (the runs differ)</span> : null}
                 </th>
                 {row.cells.map((c, i) => (
                   <td key={i} className={runs[i]!.client ? undefined : 'muted'}>
