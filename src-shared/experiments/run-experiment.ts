@@ -112,6 +112,7 @@ async function runOne(
   const server = await lab.startServer({ proto: run.proto, host: EXPERIMENT_HOST, port: 0, ...run.server });
   if (!server.ok) return { ...result, error: server.error };
   let client: LabResult<EndpointInfo> | null = null;
+  let clientOpen = true;
   try {
     client = await lab.openClient({
       proto: run.proto,
@@ -135,13 +136,19 @@ async function runOne(
     result.client = mine;
     if (mine) {
       const linkId = info.link ?? null;
-      result.link = linkId ? await summaries.waitFor((s) => s.endpoint === linkId, waitMs) : null;
+      if (linkId) {
+        // A UDP flow through the link ends only after its own idle time, longer than the client's:
+        // closing the client closes its link, which ends the flow with its summary now.
+        clientOpen = false;
+        await lab.closeClient({ endpointId: info.id });
+        result.link = await summaries.waitFor((s) => s.endpoint === linkId, waitMs);
+      }
       result.server = await summaries.waitFor((s) => s.endpoint === server.value.id, waitMs);
     }
     return result;
   } finally {
     control.sending = null;
-    if (client?.ok) await lab.closeClient({ endpointId: client.value.id });
+    if (client?.ok && clientOpen) await lab.closeClient({ endpointId: client.value.id });
     await lab.stopServer({ endpointId: server.value.id });
   }
 }
