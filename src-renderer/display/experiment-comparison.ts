@@ -40,14 +40,16 @@ export function droppedCount(d: LinkDirectionStats): number {
 
 const CAUSE_NAMES: Record<LinkDropCause, string> = { random: 'random', burst: 'burst', queue: 'queue full', mtu: 'over MTU' };
 
-/** "98 (random 98)", "0". */
+/** "98 of 1,000 (random 98)", "0"; TCP: "0 · 98 held back (retransmission delay)". */
 export function dropsText(d: LinkDirectionStats): string {
   const total = droppedCount(d);
-  if (total === 0) return '0';
+  // TCP never loses a byte: a "lost" chunk is held back for the retransmission delay instead.
+  const held = d.held ? ` · ${fmtInt(d.held)} held back (retransmission delay)` : '';
+  if (total === 0) return `0${held}`;
   const causes = (Object.keys(CAUSE_NAMES) as LinkDropCause[])
     .filter((c) => d.dropped[c] > 0)
     .map((c) => `${CAUSE_NAMES[c]} ${fmtInt(d.dropped[c])}`);
-  return `${fmtInt(total)} of ${fmtInt(d.packetsIn)} (${causes.join(', ')})`;
+  return `${fmtInt(total)} of ${fmtInt(d.packetsIn)} (${causes.join(', ')})${held}`;
 }
 
 interface RowSpec {
