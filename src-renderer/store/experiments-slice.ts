@@ -8,7 +8,7 @@ import type { Experiment } from '../../src-shared/experiments/experiment.js';
 import { findExperiment } from '../../src-shared/experiments/index.js';
 import type { ExperimentHandle, ExperimentRunResult } from '../../src-shared/experiments/run-experiment.js';
 import { startExperiment } from '../../src-shared/experiments/run-experiment.js';
-import type { Transport } from '../api/transport.js';
+import type { ConnectionState, Transport } from '../api/transport.js';
 
 export interface ExperimentProgress {
   name: string;
@@ -34,6 +34,8 @@ export interface ExperimentOutcome {
 }
 
 export interface ExperimentsState {
+  /** The transport's connection: a run needs the lab on the other side. */
+  connection: ConnectionState;
   progress: ExperimentProgress | null;
   cancelling: boolean;
   outcomes: Record<string, ExperimentOutcome>;
@@ -53,12 +55,13 @@ export function createExperimentsStore(
 ): StoreApi<ExperimentsState> {
   const now = opts.now ?? Date.now;
   let handle: ExperimentHandle | null = null;
-  return createStore<ExperimentsState>()((set, get) => {
+  const store = createStore<ExperimentsState>()((set, get) => {
     const patchOutcome = (name: string, patch: Partial<ExperimentOutcome>): void => {
       const current = get().outcomes[name];
       if (current) set({ outcomes: { ...get().outcomes, [name]: { ...current, ...patch } } });
     };
     return {
+      connection: transport.connection(),
       progress: null,
       cancelling: false,
       outcomes: {},
@@ -106,4 +109,7 @@ export function createExperimentsStore(
       },
     };
   });
+  // The store lives as long as the page (app.tsx), so this subscription does too.
+  transport.onConnection((connection) => store.setState({ connection }));
+  return store;
 }

@@ -106,6 +106,7 @@ function ReportButton({ experiment, outcome }: { experiment: Experiment; outcome
 function ExperimentDetail({ experiment, store }: { experiment: Experiment; store: StoreApi<ExperimentsState> }) {
   const running = useStore(store, (s) => s.progress?.name ?? null);
   const outcome = useStore(store, (s) => s.outcomes[experiment.name]);
+  const connected = useStore(store, (s) => s.connection.status === 'connected');
   const run = useStore(store, (s) => s.run);
   const cancel = useStore(store, (s) => s.cancel);
   const mine = running === experiment.name;
@@ -143,7 +144,7 @@ function ExperimentDetail({ experiment, store }: { experiment: Experiment; store
           <button
             type="button"
             className="btn-primary"
-            disabled={running !== null}
+            disabled={running !== null || !connected}
             onClick={() => void run(experiment.name)}
           >
             Run
@@ -171,6 +172,18 @@ function ExperimentDetail({ experiment, store }: { experiment: Experiment; store
   );
 }
 
+function ConnectionNote({ store }: { store: StoreApi<ExperimentsState> }) {
+  const connection = useStore(store, (s) => s.connection);
+  if (connection.status === 'connected' || connection.status === 'connecting') return null;
+  const failed = connection.status === 'failed';
+  return (
+    <div className={`banner ${failed ? 'banner-error' : 'banner-warn'}`} role={failed ? 'alert' : undefined}>
+      <strong>{failed ? 'Not connected.' : 'Disconnected.'}</strong> <span>{connection.message}</span>{' '}
+      <span>An experiment runs in the lab this page is connected to.</span>
+    </div>
+  );
+}
+
 export function ExperimentsView({ store, hash }: { store: StoreApi<ExperimentsState>; hash: string }) {
   const experiment = experimentOfHash(hash);
   return (
@@ -185,6 +198,7 @@ export function ExperimentsView({ store, hash }: { store: StoreApi<ExperimentsSt
           <a href="#/server">Server</a>
           <a href="#/client">Client</a>
         </nav>
+        <ConnectionNote store={store} />
       </header>
       <div className="experiments-layout">
         <ExperimentList selected={experiment.name} />

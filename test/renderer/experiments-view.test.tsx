@@ -100,7 +100,7 @@ const settle = () => act(async () => {
 
 describe('Experiments view', () => {
   it('lists every experiment with its one-line summary, and shows the chosen one’s sheet', () => {
-    const { view } = setup('#/experiments/lossy-stream');
+    const { t, view } = setup('#/experiments/lossy-stream');
     const list = within(screen.getByRole('navigation', { name: 'Experiment list' }));
     for (const e of EXPERIMENTS) {
       const link = list.getByRole('link', { name: new RegExp(e.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
@@ -116,6 +116,10 @@ describe('Experiments view', () => {
     expect(sheet.getByRole('button', { name: 'Run' })).toBeTruthy();
     expect((sheet.getByRole('button', { name: 'Cancel' }) as HTMLButtonElement).disabled).toBe(true);
     expect((sheet.getByRole('button', { name: 'Download lab report' }) as HTMLButtonElement).disabled).toBe(true);
+    // Without the lab on the other side there is nothing to run on.
+    act(() => t.setConnection({ status: 'failed', message: 'Wrong or missing access token.', retryAt: null }));
+    expect(screen.getByRole('alert').textContent).toContain('Wrong or missing access token.');
+    expect((sheet.getByRole('button', { name: 'Run' }) as HTMLButtonElement).disabled).toBe(true);
     // An unknown name falls back to the first experiment.
     view.rerender(<ExperimentsView store={createExperimentsStore(createFakeTransport())} hash="#/experiments/nope" />);
     expect(screen.getByRole('region', { name: EXPERIMENTS[0]!.title })).toBeTruthy();
