@@ -88,7 +88,7 @@ test('udp-overflow: the page stays responsive while 2 × 123 MB of UDP arrives (
   await openExperiment(page, browserMode, 'udp-overflow');
   // A probe on the page's own event loop: the longest gap between two 50 ms ticks.
   await page.evaluate(() => {
-    const w = window as unknown as { maxGapMs: number };
+    const w = globalThis as unknown as { maxGapMs: number };
     w.maxGapMs = 0;
     let last = performance.now();
     setInterval(() => {
@@ -103,7 +103,7 @@ test('udp-overflow: the page stays responsive while 2 × 123 MB of UDP arrives (
   await expect(page.getByText('All 2 runs done.')).toBeVisible({ timeout: 60_000 });
   await expect(cells(page, 'bytes received').nth(0)).toContainText('of 123,456,789');
   await expect(cells(page, 'server sent').nth(1)).toHaveText('123,456,789 B');
-  const maxGapMs = await page.evaluate(() => (window as unknown as { maxGapMs: number }).maxGapMs);
+  const maxGapMs = await page.evaluate(() => (globalThis as unknown as { maxGapMs: number }).maxGapMs);
   console.log(`udp-overflow: longest gap on the page's event loop ${maxGapMs.toFixed(0)} ms`);
   // Generous for two shared cores; a page that re-rendered per packet stalls for seconds.
   expect(maxGapMs).toBeLessThan(1500);
