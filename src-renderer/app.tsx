@@ -1,17 +1,21 @@
-// Routes: #/server, #/client, and #/ with both views side by side (one store each).
-import { useEffect, useSyncExternalStore } from 'react';
+// Routes: #/server, #/client, #/ with both views side by side (one store each), and
+// #/experiments[/NAME] with the guided experiments (their store outlives the route).
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Transport } from './api/transport.js';
 import { ConditionsPanel } from './components/conditions-panel.js';
+import { createExperimentsStore } from './store/experiments-slice.js';
 import { ClientStoreProvider, ServerStoreProvider } from './store/store-context.js';
 import { ClientView } from './views/client-view.js';
+import { ExperimentsView } from './views/experiments-view.js';
 import { ServerView } from './views/server-view.js';
 
-export type Route = 'server' | 'client' | 'both';
+export type Route = 'server' | 'client' | 'both' | 'experiments';
 
 export function routeOf(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/server') return 'server';
   if (path === '/client') return 'client';
+  if (path === '/experiments' || path.startsWith('/experiments/')) return 'experiments';
   return 'both';
 }
 
@@ -20,7 +24,12 @@ function subscribeHash(notify: () => void): () => void {
   return () => window.removeEventListener('hashchange', notify);
 }
 
-const TITLES: Record<Route, string> = { server: 'NetLab — Server', client: 'NetLab — Client', both: 'NetLab' };
+const TITLES: Record<Route, string> = {
+  server: 'NetLab — Server',
+  client: 'NetLab — Client',
+  both: 'NetLab',
+  experiments: 'NetLab — Experiments',
+};
 
 function ServerPane({ transport }: { transport: Transport }) {
   return (
@@ -39,10 +48,20 @@ function ClientPane({ transport }: { transport: Transport }) {
 }
 
 export function App({ transport }: { transport: Transport }) {
-  const route = useSyncExternalStore(subscribeHash, () => routeOf(window.location.hash));
+  const hash = useSyncExternalStore(subscribeHash, () => window.location.hash);
+  const route = routeOf(hash);
+  // Created once: a run keeps going, and its results stay, while the student looks at other views.
+  const [experiments] = useState(() => createExperimentsStore(transport));
   useEffect(() => {
     document.title = TITLES[route];
   }, [route]);
+  if (route === 'experiments') {
+    return (
+      <main className="single">
+        <ExperimentsView store={experiments} hash={hash} />
+      </main>
+    );
+  }
   if (route === 'server') {
     return (
       <main className="single">

@@ -4,8 +4,9 @@
 import type { Command as Program } from 'commander';
 import { EXPERIMENTS, findExperiment } from '../../src-shared/experiments/index.js';
 import type { Experiment } from '../../src-shared/experiments/experiment.js';
-import { runExperiment } from '../engine/experiments/run-experiment.js';
-import type { ExperimentResult } from '../engine/experiments/run-experiment.js';
+import { experimentReportRows } from '../../src-shared/experiments/report-rows.js';
+import { runExperiment } from '../../src-shared/experiments/run-experiment.js';
+import type { ExperimentResult } from '../../src-shared/experiments/run-experiment.js';
 import { writeSummaryCsv } from '../engine/summary-csv-export.js';
 import { formatComparison } from './compare-table.js';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, withLab } from './session.js';
@@ -82,10 +83,7 @@ async function runAndReport(experiment: Experiment, opts: RunOptions): Promise<v
 }
 
 function writeReportCsv(result: ExperimentResult, path: string): void {
-  const rows = result.runs.flatMap((r) =>
-    [r.client, r.server, r.link].flatMap((s) => (s ? [{ summary: s, label: r.run.label }] : [])),
-  );
-  const written = writeSummaryCsv(path, rows);
+  const written = writeSummaryCsv(path, experimentReportRows(result));
   process.stderr.write(`netlab: wrote ${written.rows} exchange rows to ${written.path}\n`);
 }
 

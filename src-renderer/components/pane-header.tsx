@@ -1,6 +1,7 @@
-// The top of a view: its name, a status pill and the Export CSV action.
+// The top of a view: its name, a status pill, the way to the experiments and the Export CSV action.
 import type { ReactNode } from 'react';
 import { ConnectionBanner } from './connection-banner.js';
+import { ExperimentsLink } from './experiments-link.js';
 import { ExportCsvButton } from './export-csv-button.js';
 
 export function PaneHeader({ title, status }: { title: string; status: ReactNode }) {
@@ -10,6 +11,7 @@ export function PaneHeader({ title, status }: { title: string; status: ReactNode
         <h2>{title}</h2>
         {status}
       </div>
+      <ExperimentsLink />
       <ExportCsvButton />
       <ConnectionBanner />
     </header>

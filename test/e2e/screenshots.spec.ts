@@ -75,3 +75,17 @@ test('screenshots of the history and of a TCP vs UDP comparison', async ({ serve
   await clientPage.waitForTimeout(600);
   await clientPage.getByRole('region', { name: 'History' }).screenshot({ path: path.join(SHOTS_DIR, 'history.png'), animations: 'disabled' });
 });
+
+test('screenshot of the Experiments view after "TCP vs UDP under 10 % loss"', async ({ page, browserMode }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 1080 });
+  await page.goto(`${browserMode.origin}/?token=${browserMode.token}#/experiments/lossy-stream`);
+  const sheet = page.getByRole('region', { name: 'TCP vs UDP under 10 % loss' });
+  await sheet.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByText('All 2 runs done.')).toBeVisible({ timeout: 90_000 });
+  await expect(page.locator('tr[data-row="link dropped → client"] td').first()).toContainText('random');
+  await page.mouse.move(0, 0);
+  const focused = page.locator(':focus');
+  if ((await focused.count()) > 0) await focused.blur();
+  await page.screenshot({ path: path.join(SHOTS_DIR, 'experiments.png'), animations: 'disabled' });
+});

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findExperiment } from '../../src-shared/experiments/index.js';
 import { ExperimentSchema } from '../../src-shared/experiments/experiment.js';
-import { runExperiment } from '../../src-main/engine/experiments/run-experiment.js';
+import { runExperiment, startExperiment } from '../../src-shared/experiments/run-experiment.js';
 import { Lab } from '../../src-main/engine/lab.js';
 
 describe('runExperiment', () => {
@@ -61,5 +61,32 @@ describe('runExperiment', () => {
     let runs = 0;
     const result = await runExperiment(lab, experiment, { onRunStart: () => (runs += 1), cancelled: () => runs >= 1 });
     expect(result.runs).toHaveLength(1);
+  });
+
+  it('cancel stops the exchange in flight, keeps its partial summary, and starts no further run', async () => {
+    const experiment = findExperiment('lossy-stream')!;
+    const started: string[] = [];
+    // The 10 s stream is under way (the client has segments): cancel it well before its end.
+    const arriving = new Promise<void>((resolve) => {
+      const off = lab.onEvents((batch) => {
+        if (batch.some((e) => e.role === 'client' && e.kind === 'rx' && e.segment !== null)) {
+          off();
+          resolve();
+        }
+      });
+    });
+    const handle = startExperiment(lab, experiment, { onRunStart: (run) => started.push(run.label) });
+    await arriving;
+    const t0 = Date.now();
+    handle.cancel();
+    const result = await handle.result;
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(result.cancelled).toBe(true);
+    expect(started).toEqual([experiment.runs[0]!.label]);
+    expect(result.runs).toHaveLength(1);
+    expect(result.runs[0]!.client?.end).toBe('cancelled');
+    expect(result.runs[0]!.client!.segmentsReceived).toBeLessThan(1000);
+    const left = await lab.listEndpoints({});
+    expect(left.ok && left.value).toEqual([]);
   });
 });
