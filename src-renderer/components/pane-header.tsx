@@ -1,7 +1,8 @@
-// The top of a view: its name, a status pill and the Export CSV action.
+// The top of a view: its name, a status pill, Export CSV, the lab report and New session.
 import type { ReactNode } from 'react';
 import { ConnectionBanner } from './connection-banner.js';
 import { ExportCsvButton } from './export-csv-button.js';
+import { SessionActions } from './session-actions.js';
 
 export function PaneHeader({ title, status }: { title: string; status: ReactNode }) {
   return (
@@ -11,6 +12,7 @@ export function PaneHeader({ title, status }: { title: string; status: ReactNode
         {status}
       </div>
       <ExportCsvButton />
+      <SessionActions />
       <ConnectionBanner />
     </header>
   );

@@ -38,7 +38,13 @@ export function createClientStore(transport: Transport, opts: StoreOptions = {})
   const d = deps(transport, opts);
   return createStore<ClientState>()((set, get) => ({
     ...createConnectionSlice(set, get, d),
-    ...createEventsSlice(set, get, opts.ringCapacity ?? EVENT_RING_CAPACITY, clientBatchExtension(d.now)),
+    ...createEventsSlice(set, get, opts.ringCapacity ?? EVENT_RING_CAPACITY, clientBatchExtension(d.now), () => ({
+      currentExchange: null,
+      expectedBytes: null,
+      lastSummary: null,
+      wait: null,
+      linkView: null,
+    })),
     ...createConditionsSlice(set, get, opts.conditionsStorage === undefined ? browserConditionsStorage() : opts.conditionsStorage),
     ...createClientSlice(set, get, d),
   }));
