@@ -231,6 +231,8 @@ describe('Lab: lab report and New session over real sockets', () => {
     const old = readFileSync(first, 'utf8').trimEnd().split('\n');
     expect(JSON.parse(old.at(-1)!)).toMatchObject({ journal: 'end', exchanges: expect.any(Number) });
     expect(old.some((l) => l.includes(before.exchange))).toBe(true);
+    // The new journal's first line is the session marker, which names no endpoint in the listing.
+    lab.flushEvents();
 
     // Endpoints kept running: the same client sends again, into the new session.
     const after = value(await lab.send({ endpointId: client.id, command: { type: 'echo', text: 'after' } }));
@@ -248,6 +250,10 @@ describe('Lab: lab report and New session over real sockets', () => {
     // Both journals are in the folder, for `netlab sessions`.
     expect(readdirSync(dir).filter((f) => f.endsWith('.ndjson'))).toHaveLength(2);
     expect(existsSync(first)).toBe(true);
+    await lab.close();
+    const end = JSON.parse(readFileSync(lab.journalPath, 'utf8').trimEnd().split('\n').at(-1)!) as { endpoints: string[] };
+    expect(end.endpoints.some((e) => e.startsWith('lab '))).toBe(false);
+    expect(end.endpoints.length).toBeGreaterThan(0);
   });
 
   it('two New session calls at once make two sessions, one after the other', async () => {
