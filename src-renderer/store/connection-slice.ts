@@ -66,9 +66,9 @@ export function createConnectionSlice<S extends BaseState>(
 
     async newSession() {
       const r = await transport.api.newSession({});
-      // The `session` event clears every view; this one clears at once, also if that event is late.
-      if (r.ok) get().resetSession();
-      else set({ exportNote: { tone: 'error', text: r.error.message } } as Partial<S>);
+      // The `session` event that begins the new journal clears every view, this one included, at
+      // its place in the event order: clearing here too could drop events that came after it.
+      if (!r.ok) set({ exportNote: { tone: 'error', text: r.error.message } } as Partial<S>);
     },
 
     reconnectNow() {
