@@ -40,6 +40,7 @@ import type { LinkConfig } from './link/conditions.js';
 import { encodeUtf8 } from './protocol/text.js';
 import { formatCount } from './endings.js';
 import { LinkConditionsSchema, LinkConfigSchema } from './link/conditions.js';
+import { ReportScopeSchema } from './lab-report.js';
 
 export const ERROR_CODES = [
   'ADDR_IN_USE',
@@ -261,6 +262,14 @@ export interface CsvExportInfo {
   rows: number;
 }
 
+/** A new session journal began (newSession): file names only, never the folder. */
+export interface NewSessionInfo {
+  /** The journal the events from now on go to. */
+  journal: string;
+  /** The journal just closed; it stays listed in `netlab sessions`. */
+  previous: string;
+}
+
 /** Each command: its argument schema (validated at every process boundary) and result type. */
 export const labCommands = {
   startServer: ServerConfigSchema,
@@ -272,6 +281,10 @@ export const labCommands = {
   listEndpoints: z.object({}),
   listHosts: z.object({}),
   exportCsv: z.object({ path: z.string().min(1).max(4096) }),
+  /** The lab report (one numeric row per exchange) of the session, one endpoint or some exchanges. */
+  exportReport: z.object({ path: z.string().min(1).max(4096), scope: ReportScopeSchema }),
+  /** Closes the session journal and starts a new one; endpoints keep running. */
+  newSession: z.object({}),
   startLink: LinkConfigSchema,
   stopLink: EndpointRef,
 } as const;
@@ -286,6 +299,8 @@ export interface LabResults {
   listEndpoints: EndpointInfo[];
   listHosts: HostsInfo;
   exportCsv: CsvExportInfo;
+  exportReport: CsvExportInfo;
+  newSession: NewSessionInfo;
   startLink: EndpointInfo;
   stopLink: null;
 }

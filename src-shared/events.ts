@@ -24,6 +24,8 @@ export const EVENT_KINDS = [
   'delay',
   /** The session journal: its size cap reached, or one exchange's packet events counted past it. */
   'journal',
+  /** A new session began (New session): the first event of its journal; views clear what they show. */
+  'session',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -146,6 +148,8 @@ export const CSV_COLUMNS = [
   'seq',
   'time_iso',
   't_ms',
+  /** ms since the exchange's request (empty: no exchange, or before its request). */
+  't_exchange_ms',
   'role',
   'proto',
   'endpoint',
@@ -160,12 +164,14 @@ export const CSV_COLUMNS = [
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
-export function eventToCsvRow(e: LabEvent): (string | number)[] {
+/** `tExchangeMs`: ms since the exchange's request, worked out by the exporter (null = empty cell). */
+export function eventToCsvRow(e: LabEvent, tExchangeMs: number | null = null): (string | number)[] {
   return [
     e.seq,
     e.time,
     // A number, not a formatted string: numeric cells are never formula-escaped (csv-export.ts).
     Math.round(e.t * 1000) / 1000,
+    tExchangeMs === null ? '' : Math.round(tExchangeMs * 1000) / 1000,
     e.role,
     e.proto,
     e.endpoint,

@@ -41,6 +41,7 @@ export interface ClientOptions extends TargetOptions {
   interval?: number;
   count?: number;
   size?: number;
+  summaryCsv?: string;
 }
 
 export function registerClientCommand(program: Program): void {
@@ -57,6 +58,7 @@ export function registerClientCommand(program: Program): void {
     )
     .argument('[values...]', 'echo TEXT | file N');
   addExchangeOptions(addTargetOptions(cmd))
+    .option('--summary-csv <FILE>', 'at the end, write the lab report: one numeric row per exchange')
     .addHelpText(
       'after',
       `
@@ -65,6 +67,7 @@ Examples:
   netlab client tcp --host 127.0.0.1 --port 8120 echo hello
   netlab client udp --pick 1 file 10000000 --json
   netlab client udp stream --interval 5 --count 2000 --size 1400 --csv run.csv
+  netlab client tcp --port 8120 --summary-csv report.csv       lab report of the PROMPT loop
 
 Exit status: 0 when the reply arrived whole; 1 when it failed or was cut short (the server
 closed, or went quiet, before the expected bytes: one line on stderr says how many arrived);
@@ -229,7 +232,7 @@ async function runClient(proto: Proto, oneShot: Command | null, opts: ClientOpti
         `${proto} client for ${formatHostPort(target.host, target.port)}: quit, stream (s), a number (file) or text (echo).`,
       );
       await runClientLoop({ lab, endpointId: info.id, proto, reader: reader!, out });
-    });
+    }, opts.summaryCsv);
   } finally {
     reader?.close();
   }

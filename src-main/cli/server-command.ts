@@ -43,6 +43,7 @@ interface ServerOptions extends TargetOptions {
   udpSourceRate?: number;
   udpTotalRate?: number;
   streamMaxDuration?: number;
+  summaryCsv?: string;
 }
 
 const MB = 1e6;
@@ -109,19 +110,21 @@ export function registerServerCommand(program: Program): void {
       parseRateMBps,
     )
     .option('--no-seq', 'stream segments without sequence numbers (classic behaviour)')
+    .option('--summary-csv <FILE>', 'on stop, write the lab report: one numeric row per exchange served')
     .addHelpText(
       'after',
       `
 Examples:
   netlab server tcp                         pick from hosts.txt (Enter = first entry)
   netlab server udp --host 127.0.0.1 --port 0 --json
-  netlab server tcp --pick 2 --file-limit 1000000 --csv server.csv`,
+  netlab server tcp --pick 2 --file-limit 1000000 --csv server.csv
+  netlab server udp --port 8120 --summary-csv served.csv   lab report written on Ctrl-C`,
     )
     .action(async (proto: Proto, opts: ServerOptions) => {
       if (opts.chunk !== undefined && opts.chunk > UDP_MAX_PAYLOAD_BYTES) {
         cmd.error(`error: --chunk is at most ${UDP_MAX_PAYLOAD_BYTES} bytes (the largest IPv4 UDP payload).`);
       }
-      await withLab(opts.csv, (lab) => serve(lab, proto, opts));
+      await withLab(opts.csv, (lab) => serve(lab, proto, opts), opts.summaryCsv);
     });
 }
 

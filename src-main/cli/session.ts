@@ -1,6 +1,7 @@
 // What every `netlab` run shares: one Lab for the run, the --csv export at its end, and failures
 // reported as one line on stderr with a non-zero exit status.
 import type { LabResult } from '../../src-shared/api.js';
+import { WHOLE_SESSION } from '../../src-shared/lab-report.js';
 import { LabError } from '../engine/errors.js';
 import { Lab } from '../engine/lab.js';
 
@@ -31,10 +32,15 @@ export function unwrap<T>(result: LabResult<T>): T {
 }
 
 /**
- * Runs `body` with a fresh Lab, then writes the CSV (if asked) and closes the lab — also when
- * `body` failed, so the journal is flushed and the CSV holds what happened up to the failure.
+ * Runs `body` with a fresh Lab, then writes the CSV and the lab report (if asked) and closes the
+ * lab — also when `body` failed, so the journal is flushed and both hold what happened up to the
+ * failure. The report comes from the journal: every exchange of this run, one row each.
  */
-export async function withLab(csvPath: string | undefined, body: (lab: Lab) => Promise<void>): Promise<void> {
+export async function withLab(
+  csvPath: string | undefined,
+  body: (lab: Lab) => Promise<void>,
+  summaryCsvPath?: string,
+): Promise<void> {
   const lab = await Lab.create();
   try {
     await body(lab);
@@ -43,6 +49,10 @@ export async function withLab(csvPath: string | undefined, body: (lab: Lab) => P
       if (csvPath !== undefined) {
         const { rows, path } = unwrap(await lab.exportCsv({ path: csvPath }));
         process.stderr.write(`netlab: wrote ${rows} events to ${path}\n`);
+      }
+      if (summaryCsvPath !== undefined) {
+        const report = unwrap(await lab.exportReport({ path: summaryCsvPath, scope: WHOLE_SESSION }));
+        process.stderr.write(`netlab: wrote the lab report, ${report.rows} exchanges, to ${report.path}\n`);
       }
     } finally {
       await lab.close();

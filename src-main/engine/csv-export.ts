@@ -1,6 +1,7 @@
-// CSV export streams the session journal line by line through csv-stringify, with backpressure end
+// CSV exports stream the session journal line by line through csv-stringify, with backpressure end
 // to end (file → lines → rows → CSV → destination): a million-event export needs no more memory
-// than a ten-event one.
+// than a ten-event one. Two exports share the one NDJSON reader (JournalLinesToRows): every event
+// (one row per packet), and the lab report (one numeric row per exchange, report-export.ts).
 import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import type { TransformCallback } from 'node:stream';
@@ -10,12 +11,16 @@ import { stringify } from 'csv-stringify';
 import { CSV_COLUMNS, eventToCsvRow } from '../../src-shared/events.js';
 import type { LabEvent } from '../../src-shared/events.js';
 
-/** Splits NDJSON text into CSV rows; `rows` counts what went out. */
-class JournalLinesToRows extends Transform {
+export type CsvRow = (string | number)[];
+/** One journal event → its CSV row, or null to leave it out. Called in journal order. */
+export type EventToRow = (event: LabEvent) => CsvRow | null;
+
+/** Splits NDJSON text into journal events and maps each to a row; `rows` counts what went out. */
+export class JournalLinesToRows extends Transform {
   rows = 0;
   private rest = '';
 
-  constructor() {
+  constructor(private readonly toRow: EventToRow) {
     super({ readableObjectMode: true, decodeStrings: false });
   }
 
@@ -44,9 +49,47 @@ class JournalLinesToRows extends Transform {
     }
     // The journal's own lines (the end marker of a clean close) are not events.
     if (typeof event?.seq !== 'number') return;
+    const row = this.toRow(event);
+    if (row === null) return;
     this.rows += 1;
-    this.push(eventToCsvRow(event));
+    this.push(row);
   }
+}
+
+/** How many exchanges' request times an export remembers at once (the oldest is forgotten first). */
+export const EXCHANGE_CLOCK_MAX = 10_000;
+
+/**
+ * t_exchange_ms while streaming: each exchange's request time, per endpoint (both ends of one
+ * exchange have their own request event). Bounded: past EXCHANGE_CLOCK_MAX open exchanges the
+ * oldest is forgotten, and its later events get an empty cell rather than a wrong number.
+ */
+export class ExchangeClock {
+  private readonly requestT = new Map<string, number>();
+
+  constructor(private readonly max = EXCHANGE_CLOCK_MAX) {}
+
+  /** ms since the event's exchange's request; null without an exchange or before its request. */
+  sinceRequest(e: LabEvent): number | null {
+    if (e.exchange === null) return null;
+    const key = `${e.endpoint}\u0000${e.exchange}`;
+    if (e.kind === 'request' && !this.requestT.has(key)) {
+      if (this.requestT.size >= this.max) this.requestT.delete(this.requestT.keys().next().value!);
+      this.requestT.set(key, e.t);
+    }
+    const start = this.requestT.get(key);
+    return start === undefined ? null : e.t - start;
+  }
+
+  get size(): number {
+    return this.requestT.size;
+  }
+}
+
+/** Every event, one row each, with its time since the exchange's request. */
+export function eventRows(): EventToRow {
+  const clock = new ExchangeClock();
+  return (event) => eventToCsvRow(event, clock.sinceRequest(event));
 }
 
 /**
@@ -67,20 +110,27 @@ export interface CsvStream {
   done: Promise<number>;
 }
 
+/** What a journal export writes: its columns (the header row) and each event's row. */
+export interface JournalCsvFormat {
+  columns: readonly string[];
+  toRow: EventToRow;
+}
+
+const EVENT_FORMAT = (): JournalCsvFormat => ({ columns: CSV_COLUMNS, toRow: eventRows() });
+
 /**
  * CSV of the first `endByte` bytes of a journal (a snapshot: events appended meanwhile are not
  * cut in half). The header row is always there, also for an empty journal.
  */
-export function journalToCsv(journalPath: string, endByte: number): CsvStream {
+export function journalToCsv(journalPath: string, endByte: number, format = EVENT_FORMAT()): CsvStream {
   const source =
     endByte > 0 ? createReadStream(journalPath, { encoding: 'utf8', end: endByte - 1 }) : Readable.from([]);
-  const toRows = new JournalLinesToRows();
+  const toRows = new JournalLinesToRows(format.toRow);
+  const csv = stringify({ ...CSV_STRINGIFY_OPTIONS, columns: [...format.columns] });
   let stream!: Readable;
   // Errors anywhere destroy the whole chain, so the reader of `stream` sees them too.
   const done = new Promise<number>((resolve, reject) => {
-    stream = pipeline(source, toRows, stringify(CSV_STRINGIFY_OPTIONS), (err) =>
-      err ? reject(err) : resolve(toRows.rows),
-    );
+    stream = pipeline(source, toRows, csv, (err) => (err ? reject(err) : resolve(toRows.rows)));
   });
   // A caller that only reads the stream sees errors there; `done` must not crash it as unhandled.
   done.catch(() => undefined);
@@ -92,9 +142,10 @@ export async function exportJournalCsv(
   journalPath: string,
   endByte: number,
   outPath: string,
+  format = EVENT_FORMAT(),
 ): Promise<number> {
   const partPath = `${outPath}.part`;
-  const { stream, done } = journalToCsv(journalPath, endByte);
+  const { stream, done } = journalToCsv(journalPath, endByte, format);
   try {
     await pipelineAsync(stream, createWriteStream(partPath));
     const rows = await done;

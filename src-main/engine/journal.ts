@@ -202,6 +202,8 @@ export class Journal {
   }
 
   private note(e: LabEvent): void {
+    // The lab's own marker of a new session is no endpoint of it.
+    if (e.kind === 'session') return;
     if (e.endpoint !== this.lastEndpoint) {
       this.lastEndpoint = e.endpoint;
       const known = this.endpoints.get(e.endpoint);

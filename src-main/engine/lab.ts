@@ -3,7 +3,7 @@
 // Electron IPC, browser mode) drives this one object. Each endpoint runs on a worker thread of its
 // own (worker/), like a separate host; the Lab only talks to them and merges their events.
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { ERROR_CODES, isLabCommandName, labErr, labOk, parseLabArgs } from '../../src-shared/api.js';
 import type {
@@ -20,6 +20,7 @@ import type {
   ServerConfig,
 } from '../../src-shared/api.js';
 import type { ExchangeSummary } from '../../src-shared/events.js';
+import type { ReportScope } from '../../src-shared/lab-report.js';
 import { LinkConfigSchema } from '../../src-shared/link/conditions.js';
 import type { LinkConfig } from '../../src-shared/link/conditions.js';
 import { describeConditions } from '../../src-shared/link/describe.js';
@@ -29,6 +30,8 @@ import { LabError, asLabError } from './errors.js';
 import { EventBatcher } from './event-batcher.js';
 import { loadHostsFile } from './hosts-file.js';
 import { Journal } from './journal.js';
+import type { JournalOptions } from './journal.js';
+import { exportJournalReport, journalToReportCsv } from './report-export.js';
 import type { ClientRoute } from './endpoint.js';
 import { eventFromInput } from './event-sink.js';
 import type { LabEventInput } from './event-sink.js';
@@ -80,16 +83,22 @@ export class Lab implements LabApi {
   private linkCount = 0;
   private workerCount = 0;
   private closing: Promise<void> | null = null;
+  /** The running session's journal; newSession() replaces it. */
+  private journal: Journal;
+  private sessionSwitch: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly batcher: EventBatcher,
-    private readonly journal: Journal,
+    journal: Journal,
+    /** How the next session's journal is opened (same folder, size cap and notices). */
+    private readonly nextJournal: JournalOptions,
     private readonly hostsPath: string | undefined,
     private readonly workerEntry: string | undefined,
     labRef: { lab: Lab | null },
   ) {
+    this.journal = journal;
     // The journal subscribes first, so it has every batch before any front end sees it.
-    batcher.onEvents((batch) => journal.append(batch));
+    batcher.onEvents((batch) => this.journal.append(batch));
     labRef.lab = this;
   }
 
@@ -106,17 +115,22 @@ export class Lab implements LabApi {
       }
     }
     const labRef: { lab: Lab | null } = { lab: null };
-    const journal = Journal.open({
-      path: opts.journalPath,
-      dir: opts.sessionDir,
+    const shared: JournalOptions = {
       maxBytes: opts.journalMaxBytes,
       // The journal's notices (size cap reached, packet counts) are events like any other.
       notify: (input) => labRef.lab?.emitLocal(input),
-    });
+    };
+    const journal = Journal.open({ ...shared, path: opts.journalPath, dir: opts.sessionDir });
+    // A new session's journal goes next to the first one (an exact path names its folder).
+    const nextJournal: JournalOptions = {
+      ...shared,
+      dir: opts.journalPath !== undefined ? dirname(resolve(opts.journalPath)) : opts.sessionDir,
+    };
     const order = new EventOrder();
     return new Lab(
       new EventBatcher({ intervalMs, prepare: order.stamp }),
       journal,
+      nextJournal,
       opts.hostsPath,
       opts.workerEntry,
       labRef,
@@ -297,10 +311,68 @@ export class Lab implements LabApi {
     });
   }
 
+  /** The lab report of the session so far (or of some endpoints / exchanges), from the journal. */
+  exportReport(args: LabArgs<'exportReport'>): Promise<LabResult<LabResults['exportReport']>> {
+    return this.handle('exportReport', args, async ({ path, scope }) => {
+      const journalEnd = this.journalSnapshot();
+      const full = resolve(path);
+      const rows = await exportJournalReport(this.journal.path, journalEnd, full, scope);
+      return { path: full, rows };
+    });
+  }
+
+  /**
+   * Closes the session journal cleanly (its end marker; it stays in `netlab sessions`) and opens a
+   * new one; endpoints keep running. Everything emitted before the call is in the old journal;
+   * the new one begins with a `session` event, on which every view clears what it shows.
+   */
+  newSession(args: LabArgs<'newSession'> = {}): Promise<LabResult<LabResults['newSession']>> {
+    return this.handle('newSession', args, () => {
+      // One switch at a time: two clicks make two sessions, one after the other.
+      const next = this.sessionSwitch.then(() => this.switchJournal());
+      this.sessionSwitch = next.catch(() => undefined);
+      return next;
+    });
+  }
+
+  private async switchJournal(): Promise<LabResults['newSession']> {
+    // What the workers hold back in their own batches belongs to the old session too.
+    const alive = [...this.workers].filter((w) => w.alive);
+    await Promise.all(alive.map((w) => w.callWithin({ op: 'flush' }, PEER_FLUSH_WAIT_MS)));
+    if (this.closing) throw new LabError('CANCELLED', 'The lab is closed.');
+    // Delivered (so journalled in the old file) first; a failed old journal is no reason to stay in it.
+    this.journal.flushPacketSummaries();
+    this.batcher.flush();
+    this.batcher.flush();
+    const fresh = Journal.open(this.nextJournal);
+    const old = this.journal;
+    this.journal = fresh;
+    old.close();
+    const info = { journal: basename(fresh.path), previous: basename(old.path) };
+    this.emitLocal({
+      endpoint: 'lab',
+      role: 'server',
+      proto: 'tcp',
+      kind: 'session',
+      detail: `New session: journal ${info.journal}; the previous one, ${info.previous}, is kept (netlab sessions).`,
+    });
+    this.batcher.flush();
+    return info;
+  }
+
   /** The session so far as CSV (header first), streamed from the journal: for browser-mode download. */
   csvStream(): Readable {
+    return this.snapshotStream(() => journalToCsv(this.journal.path, this.journalSnapshot()).stream);
+  }
+
+  /** The lab report so far (header first), streamed from the journal: GET /report.csv. */
+  reportStream(scope: ReportScope): Readable {
+    return this.snapshotStream(() => journalToReportCsv(this.journal.path, this.journalSnapshot(), scope).stream);
+  }
+
+  private snapshotStream(open: () => Readable): Readable {
     try {
-      return journalToCsv(this.journal.path, this.journalSnapshot()).stream;
+      return open();
     } catch (err) {
       // A download handler reads errors from the stream; it should not have to catch a throw too.
       const failure = asLabError(err);

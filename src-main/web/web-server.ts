@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { pipeline } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { LabErrorInfo } from '../../src-shared/api.js';
 import {
@@ -17,6 +18,12 @@ import {
   defaultCsvName,
 } from '../../src-shared/bridge.js';
 import type { BridgeFatal } from '../../src-shared/bridge.js';
+import {
+  REPORT_CSV_PATH,
+  REPORT_NAME_RE,
+  defaultReportName,
+  reportScopeFromQuery,
+} from '../../src-shared/lab-report.js';
 import { BridgeCore } from '../bridge/bridge-core.js';
 import { buildContentSecurityPolicy, rendererSecurityHeaders } from '../bridge/content-security-policy.js';
 import { toLabError } from '../engine/errors.js';
@@ -95,6 +102,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     }
     const url = new URL(req.url ?? '/', origin());
     if (url.pathname === EXPORT_CSV_PATH) return exportCsv(url, req, res);
+    if (url.pathname === REPORT_CSV_PATH) return exportReport(url, req, res);
     if (url.pathname === WS_PATH) return sendText(res, 426, 'This address speaks WebSocket');
     return serveStatic(opts.rendererDir, url.pathname, req, res);
   }
@@ -102,11 +110,25 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   function exportCsv(url: URL, req: IncomingMessage, res: ServerResponse): void {
     if (!tokenMatches(token, url.searchParams.get(TOKEN_PARAM)))
       return sendText(res, 401, 'Missing or wrong token');
-    // Taken before the headers go out, so a journal failure still becomes a plain 500.
-    const csv = opts.lab.csvStream();
     // A page may only pick the download's name, and only one of the form defaultCsvName makes.
     const asked = url.searchParams.get(EXPORT_NAME_PARAM);
     const name = asked !== null && CSV_NAME_RE.test(asked) ? asked : defaultCsvName(new Date());
+    // Taken before the headers go out, so a journal failure still becomes a plain 500.
+    sendCsv(req, res, opts.lab.csvStream(), name, 'CSV export');
+  }
+
+  /** The lab report: the token, then the scope (the shared schema), then the download. */
+  function exportReport(url: URL, req: IncomingMessage, res: ServerResponse): void {
+    if (!tokenMatches(token, url.searchParams.get(TOKEN_PARAM)))
+      return sendText(res, 401, 'Missing or wrong token');
+    const scope = reportScopeFromQuery(url.searchParams);
+    if (!scope.ok) return sendText(res, 400, `Bad lab report request: ${scope.message}`);
+    const asked = url.searchParams.get(EXPORT_NAME_PARAM);
+    const name = asked !== null && REPORT_NAME_RE.test(asked) ? asked : defaultReportName(new Date());
+    sendCsv(req, res, opts.lab.reportStream(scope.scope), name, 'lab report');
+  }
+
+  function sendCsv(req: IncomingMessage, res: ServerResponse, csv: Readable, name: string, what: string): void {
     res.writeHead(200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${name}"`,
@@ -118,7 +140,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     }
     pipeline(csv, res, (err) => {
       if (err && err.code !== 'ERR_STREAM_PREMATURE_CLOSE')
-        log(`browser mode: CSV export failed: ${err.message}`);
+        log(`browser mode: ${what} failed: ${err.message}`);
     });
   }
 

@@ -1,4 +1,5 @@
 // Electron face: the preload's window.netlab already speaks LabApi over IPC.
+import type { CsvExportInfo, LabResult } from '../../src-shared/api.js';
 import type { ExportOutcome, NetlabPreloadApi, Transport } from './transport.js';
 import { CONNECTED } from './transport.js';
 
@@ -17,11 +18,20 @@ export function createElectronTransport(netlab: NetlabPreloadApi): Transport {
           error: { code: 'NOT_FOUND', message: 'Use the menu: File ▸ Export Session Log as CSV…' },
         };
       }
-      const result = await netlab.exportSessionCsv();
-      if (!result.ok) return result;
-      if (result.value === null) return { ok: true, value: null };
-      const { rows, path } = result.value;
-      return { ok: true, value: { message: `Saved ${rows.toLocaleString('en-US')} events to ${path}` } };
+      return savedOutcome(await netlab.exportSessionCsv(), 'events');
+    },
+    async exportReport(scope): Promise<ExportOutcome> {
+      if (!netlab.exportLabReport) {
+        return { ok: false, error: { code: 'NOT_FOUND', message: 'Use the menu: File ▸ Export Lab Report…' } };
+      }
+      return savedOutcome(await netlab.exportLabReport(scope), 'exchanges');
     },
   };
+}
+
+function savedOutcome(result: LabResult<CsvExportInfo | null>, rowsWord: string): ExportOutcome {
+  if (!result.ok) return result;
+  if (result.value === null) return { ok: true, value: null };
+  const { rows, path } = result.value;
+  return { ok: true, value: { message: `Saved ${rows.toLocaleString('en-US')} ${rowsWord} to ${path}` } };
 }

@@ -3,6 +3,7 @@ import type { EventBatchListener, LabApi, LabCommandName, LabResult } from '../.
 import { LAB_COMMAND_NAMES } from '../../src-shared/api.js';
 import type { BridgeCall, BridgeServerMessage } from '../../src-shared/bridge.js';
 import { EXPORT_CSV_PATH, EXPORT_NAME_PARAM, TOKEN_PARAM, WS_PATH, defaultCsvName } from '../../src-shared/bridge.js';
+import { REPORT_CSV_PATH, defaultReportName, reportScopeQuery } from '../../src-shared/lab-report.js';
 import type { ConnectionState, ExportOutcome, Transport } from './transport.js';
 
 /** Back-off between reconnect attempts: doubles from the first to the last value. */
@@ -193,6 +194,13 @@ export function createWsTransport(env: BrowserEnv): Transport {
         name,
       );
       return { ok: true, value: { message: `Download started: ${name}, in your browser’s downloads` } };
+    },
+    async exportReport(scope): Promise<ExportOutcome> {
+      if (!token) return lost(state.message ?? 'No access token.');
+      const name = defaultReportName(new Date());
+      const query = `${TOKEN_PARAM}=${encodeURIComponent(token)}&${reportScopeQuery(scope)}&${EXPORT_NAME_PARAM}=${encodeURIComponent(name)}`;
+      env.download(`${REPORT_CSV_PATH}?${query}`, name);
+      return { ok: true, value: { message: `Download started: ${name}` } };
     },
   };
 }

@@ -1,4 +1,5 @@
 // Connection slice: transport state, hosts.txt entries and the CSV export action.
+import type { Transport } from '../api/transport.js';
 import type { BaseState, ConnectionSlice, GetState, SetState, StoreDeps } from './store-types.js';
 
 export function createConnectionSlice<S extends BaseState>(
@@ -7,6 +8,14 @@ export function createConnectionSlice<S extends BaseState>(
   { transport }: StoreDeps,
 ): ConnectionSlice {
   let hostsLoading = false;
+  const exporting = async (run: () => ReturnType<Transport['exportCsv']>): Promise<void> => {
+    set({ exportNote: { tone: 'info', text: 'Exporting…' } } as Partial<S>);
+    const r = await run();
+    let exportNote: BaseState['exportNote'] = null;
+    if (!r.ok) exportNote = { tone: 'error', text: r.error.message };
+    else if (r.value) exportNote = { tone: 'ok', text: r.value.message };
+    set({ exportNote } as Partial<S>);
+  };
   return {
     connection: transport.connection(),
     hosts: null,
@@ -48,12 +57,18 @@ export function createConnectionSlice<S extends BaseState>(
     },
 
     async exportCsv() {
-      set({ exportNote: { tone: 'info', text: 'Exporting…' } } as Partial<S>);
-      const r = await transport.exportCsv();
-      let exportNote: BaseState['exportNote'] = null;
-      if (!r.ok) exportNote = { tone: 'error', text: r.error.message };
-      else if (r.value) exportNote = { tone: 'ok', text: r.value.message };
-      set({ exportNote } as Partial<S>);
+      await exporting(() => transport.exportCsv());
+    },
+
+    async exportReport(scope) {
+      await exporting(() => transport.exportReport(scope));
+    },
+
+    async newSession() {
+      const r = await transport.api.newSession({});
+      // The `session` event that begins the new journal clears every view, this one included, at
+      // its place in the event order: clearing here too could drop events that came after it.
+      if (!r.ok) set({ exportNote: { tone: 'error', text: r.error.message } } as Partial<S>);
     },
 
     reconnectNow() {

@@ -10,7 +10,7 @@ import { browserConditionsStorage, createConditionsSlice } from './conditions-sl
 import { createConnectionSlice } from './connection-slice.js';
 import { EVENT_RING_CAPACITY } from './event-ring.js';
 import { createEventsSlice } from './events-slice.js';
-import { bothExtensions, createHistorySlice, historyBatchExtension } from './history-slice.js';
+import { bothExtensions, createHistorySlice, historyBatchExtension, historyReset } from './history-slice.js';
 import { createPairedServerSlice } from './paired-server.js';
 import type { ServerState } from './server-slice.js';
 import { DEFAULT_SERVER_FORM, createServerSlice } from './server-slice.js';
@@ -46,6 +46,7 @@ export function createServerStore(transport: Transport, opts: StoreOptions = {})
       get,
       opts.ringCapacity ?? EVENT_RING_CAPACITY,
       historyBatchExtension<ServerState>(),
+      () => historyReset() as Partial<ServerState>,
     );
     const server = createServerSlice(set, get, d);
     return {
@@ -72,7 +73,14 @@ export function createClientStore(transport: Transport, opts: StoreOptions = {})
   const d = deps(transport, opts);
   const store = createStore<ClientState>()((set, get) => {
     const extend = bothExtensions(clientBatchExtension(d.now), historyBatchExtension<ClientState>());
-    const events = createEventsSlice(set, get, opts.ringCapacity ?? EVENT_RING_CAPACITY, extend);
+    const events = createEventsSlice(set, get, opts.ringCapacity ?? EVENT_RING_CAPACITY, extend, () => ({
+      ...(historyReset() as Partial<ClientState>),
+      currentExchange: null,
+      expectedBytes: null,
+      lastSummary: null,
+      wait: null,
+      linkView: null,
+    }));
     return {
       ...createConnectionSlice(set, get, d),
       ...events,

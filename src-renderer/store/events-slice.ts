@@ -24,11 +24,15 @@ function wallOffsetOf(e: LabEvent): number | null {
   return Number.isFinite(wall) ? wall - e.t : null;
 }
 
+/** What a new session resets besides the shared slices (the client's current summary, its wait…). */
+export type SessionReset<S> = () => Partial<S>;
+
 export function createEventsSlice<S extends BaseState>(
   set: SetState<S>,
   get: GetState<S>,
   ringCapacity: number,
   extend: BatchExtension<S>,
+  resetRole: SessionReset<S> = () => ({}),
 ): EventsSlice {
   const foreign = new EventRing<LabEvent>(PENDING_FOREIGN_EVENTS);
 
@@ -78,9 +82,18 @@ export function createEventsSlice<S extends BaseState>(
     logWallOffsetMs: null,
 
     applyBatch(batch) {
+      // A new session began in this batch: what came before it belongs to the old one.
+      let start = 0;
+      for (let i = batch.length - 1; i >= 0; i -= 1) {
+        if (batch[i]!.kind === 'session') {
+          start = i + 1;
+          get().resetSession();
+          break;
+        }
+      }
       const mine = get().ownEndpoints;
       const own: LabEvent[] = [];
-      for (const e of batch) {
+      for (const e of start === 0 ? batch : batch.slice(start)) {
         if (mine.includes(e.endpoint)) own.push(e);
         else foreign.push(e);
       }
@@ -103,6 +116,22 @@ export function createEventsSlice<S extends BaseState>(
     clearLog() {
       get().ring.clear();
       set({ eventsVersion: get().eventsVersion + 1, logStartT: null, logWallOffsetMs: null } as Partial<S>);
+    },
+
+    resetSession() {
+      const s = get();
+      s.ring.clear();
+      foreign.clear();
+      s.timeline.reset(0);
+      set({
+        ...resetRole(),
+        exchanges: {},
+        exchangeIds: [],
+        timelineExchange: null,
+        timelineVersion: s.timeline.version,
+        eventsVersion: s.eventsVersion + 1,
+        exportNote: null,
+      } as Partial<S>);
     },
   };
 }

@@ -73,6 +73,18 @@ export function bothExtensions<S>(a: BatchExtension<S>, b: BatchExtension<S>): B
   return (own, next, prev) => ({ ...a(own, next, prev), ...b(own, next, prev) });
 }
 
+/** What New session clears of the history (the id pairs stay: they still name the same ends). */
+export function historyReset(): Partial<HistorySlice> {
+  return {
+    exchangesSeen: 0,
+    historyTimelines: new Map(),
+    historyVersion: Date.now(),
+    selectedExchange: null,
+    compareIds: [],
+    compareOpen: false,
+  };
+}
+
 export function createHistorySlice<S extends HistoryState>(
   set: SetState<S>,
   get: GetState<S>,

@@ -2,6 +2,7 @@
 import type { StoreApi } from 'zustand';
 import type { HostsInfo, LabErrorInfo } from '../../src-shared/api.js';
 import type { LabEvent, Role } from '../../src-shared/events.js';
+import type { ReportScope } from '../../src-shared/lab-report.js';
 import type { ConnectionState, Transport } from '../api/transport.js';
 import type { EventRing, LogRow } from './event-ring.js';
 import type { ExchangesState } from './exchanges.js';
@@ -22,6 +23,10 @@ export interface ConnectionSlice {
   attach(): () => void;
   loadHosts(): Promise<void>;
   exportCsv(): Promise<void>;
+  /** The lab report of `scope` (one numeric row per exchange); the outcome goes to exportNote. */
+  exportReport(scope: ReportScope): Promise<void>;
+  /** A new session journal; every view clears on the `session` event that begins it. */
+  newSession(): Promise<void>;
   reconnectNow(): void;
 }
 
@@ -44,6 +49,8 @@ export interface EventsSlice extends ExchangesState {
   /** Takes ownership of an endpoint, including its events that arrived before its id was known. */
   adoptEndpoint(id: string): void;
   clearLog(): void;
+  /** New session: log, exchanges (the history and tables), timeline and export note emptied. */
+  resetSession(): void;
 }
 
 /** Implemented by each role's endpoint slice; called by the shared slices. */

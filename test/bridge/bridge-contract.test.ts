@@ -38,7 +38,12 @@ async function electronFace(): Promise<Face> {
   const dir = mkdtempSync(path.join(tmpdir(), 'netlab-contract-ipc-'));
   const lab = await Lab.create({ journalPath: path.join(dir, 'journal.ndjson'), batchIntervalMs: 10 });
   const bridge = new LabBridge(lab);
-  const unregister = registerIpc({ bridge, lab, exportWithDialog: async () => labOk(null) });
+  const unregister = registerIpc({
+    bridge,
+    lab,
+    exportWithDialog: async () => labOk(null),
+    exportReportWithDialog: async () => labOk(null),
+  });
   let nextWindow = 100;
   return {
     lab,
@@ -141,6 +146,44 @@ describe.each(FACES)('bridge contract over %s', (_name, makeFace) => {
     });
     expect(readFileSync(bashrc, 'utf8')).toBe('export PS1="$ "\n');
     expect(existsSync(path.join(face.dir, 'new.csv'))).toBe(false);
+  });
+
+  it('refuses exportReport with a page-chosen path on every scope, writing nothing', async () => {
+    const page = await face.open();
+    const bashrc = path.join(face.dir, 'bashrc');
+    writeFileSync(bashrc, 'export PS1="$ "\n');
+    const scopes = [
+      { type: 'session' },
+      { type: 'endpoints', endpoints: ['cli-1'] },
+      { type: 'exchanges', exchanges: ['x1.1'] },
+    ];
+    for (const target of [bashrc, path.join(face.dir, 'report.csv')]) {
+      for (const scope of scopes) {
+        expect(await page.call('exportReport', { path: target, scope })).toEqual({
+          ok: false,
+          error: { code: 'PERMISSION_DENIED', message: PAGE_REFUSAL_MESSAGE },
+        });
+      }
+    }
+    // Before validation: a malformed scope is refused the same way, not reported as a bad field.
+    expect(await page.call('exportReport', { path: bashrc, scope: { type: 'all' } })).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED' },
+    });
+    expect(readFileSync(bashrc, 'utf8')).toBe('export PS1="$ "\n');
+    expect(existsSync(path.join(face.dir, 'report.csv'))).toBe(false);
+  });
+
+  it('starts a new session for a page: names only, and the old journal stays', async () => {
+    const page = await face.open();
+    const before = face.lab.journalPath;
+    const started = value<{ journal: string; previous: string }>(await page.call('newSession', {}));
+    expect(started.previous).toBe(path.basename(before));
+    expect(started.journal).toBe(path.basename(face.lab.journalPath));
+    expect(started.journal).not.toBe(started.previous);
+    // File names, never the private folder they live in.
+    expect(started.journal).not.toContain(path.sep);
+    expect(readFileSync(before, 'utf8')).toMatch(/"journal":"end"/);
   });
 
   it('validates arguments once against the shared schema, naming the field', async () => {

@@ -30,7 +30,7 @@ test('Export CSV downloads the session journal with the fixed header and every e
   const text = readFileSync(await download.path(), 'utf8');
 
   expect(text.split(/\r?\n/)[0]).toBe(
-    'seq,time_iso,t_ms,role,proto,endpoint,exchange,kind,command,local,remote,bytes,segment,detail',
+    'seq,time_iso,t_ms,t_exchange_ms,role,proto,endpoint,exchange,kind,command,local,remote,bytes,segment,detail',
   );
   const rows = parse(text, { columns: true, skip_empty_lines: true }) as Row[];
   expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);

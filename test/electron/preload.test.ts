@@ -50,9 +50,9 @@ describe('preload', () => {
     expect([...PRELOAD_COMMAND_NAMES].sort()).toEqual([...LAB_COMMAND_NAMES].sort());
   });
 
-  it('has one function per LabApi command, plus exportSessionCsv and onEvents, and nothing else', () => {
+  it('has one function per LabApi command, plus the two dialog exports and onEvents, and nothing else', () => {
     const keys = Object.keys(api).sort();
-    expect(keys).toEqual([...LAB_COMMAND_NAMES, 'exportSessionCsv', 'onEvents'].sort());
+    expect(keys).toEqual([...LAB_COMMAND_NAMES, 'exportSessionCsv', 'exportLabReport', 'onEvents'].sort());
     for (const key of keys) expect(typeof (api as unknown as Record<string, unknown>)[key]).toBe('function');
   });
 
@@ -61,10 +61,12 @@ describe('preload', () => {
     await api.startServer({ proto: 'udp', host: '127.0.0.1', port: 0 });
     await api.listHosts({});
     await api.exportSessionCsv();
+    await api.exportLabReport({ type: 'endpoints', endpoints: ['cli-1'] });
     expect(fake.invocations).toEqual([
       [IPC_CHANNELS.call, 'startServer', { proto: 'udp', host: '127.0.0.1', port: 0 }],
       [IPC_CHANNELS.call, 'listHosts', {}],
       [IPC_CHANNELS.exportSessionCsv],
+      [IPC_CHANNELS.exportLabReport, { type: 'endpoints', endpoints: ['cli-1'] }],
     ]);
   });
 

@@ -58,19 +58,23 @@ describe('buildMenuTemplate', () => {
       newServerWindow: () => calls.push('server'),
       newClientWindow: () => calls.push('client'),
       exportSessionCsv: () => calls.push('export'),
+      exportLabReport: () => calls.push('report'),
+      newSession: () => calls.push('new-session'),
       recoverLastSession: () => calls.push('recover'),
       editHosts: () => calls.push('hosts'),
     };
     return { actions, calls };
   }
 
-  it('has the five NetLab items wired to their actions, and Quit', () => {
+  it('has the seven NetLab items wired to their actions, and Quit', () => {
     const { actions, calls } = actionsRecorder();
     const items = collect(buildMenuTemplate(actions, 'linux', false));
     for (const label of [
       MENU_LABELS.newServerWindow,
       MENU_LABELS.newClientWindow,
       MENU_LABELS.exportSessionCsv,
+      MENU_LABELS.exportLabReport,
+      MENU_LABELS.newSession,
       MENU_LABELS.recoverLastSession,
       MENU_LABELS.editHosts,
     ]) {
@@ -78,7 +82,7 @@ describe('buildMenuTemplate', () => {
       expect(item, label).toBeDefined();
       (item?.click as unknown as () => void)();
     }
-    expect(calls).toEqual(['server', 'client', 'export', 'recover', 'hosts']);
+    expect(calls).toEqual(['server', 'client', 'export', 'report', 'new-session', 'recover', 'hosts']);
     expect(items.find((i) => i.role === 'quit')?.label).toBe('Quit');
   });
 

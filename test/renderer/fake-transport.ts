@@ -44,6 +44,7 @@ export function createFakeTransport(): FakeTransport {
     },
     reconnectNow: vi.fn(),
     exportCsv: vi.fn((): Promise<ExportOutcome> => Promise.resolve({ ok: true, value: { message: 'Saved 3 events to /tmp/x.csv' } })),
+    exportReport: vi.fn((): Promise<ExportOutcome> => Promise.resolve({ ok: true, value: { message: 'Saved 2 exchanges to /tmp/r.csv' } })),
     emit(batch) {
       for (const l of listeners) l(batch);
     },

@@ -91,6 +91,21 @@ describe('pickTransport', () => {
     expect(downloads[0]![0]).toContain(`name=${downloads[0]![1]}`);
     expect(downloads[0]![1]).toMatch(/^netlab-session-\d{8}-\d{6}\.csv$/);
     expect(outcome.ok && outcome.value?.message).toContain('Download started');
+
+    const report = await t.exportReport({ type: 'endpoints', endpoints: ['cli-1', 'cli-2'] });
+    expect(downloads[1]![0]).toMatch(
+      /^\/report\.csv\?token=s3cret&scope=endpoints&id=cli-1&id=cli-2&name=netlab-report-\d{8}-\d{6}\.csv$/,
+    );
+    expect(downloads[1]![1]).toMatch(/^netlab-report-\d{8}-\d{6}\.csv$/);
+    expect(report.ok && report.value?.message).toContain(downloads[1]![1]);
+  });
+
+  it('exports the lab report through the native dialog, with the scope, in Electron', async () => {
+    const netlab = createFakeTransport().api as unknown as NetlabPreloadApi;
+    netlab.exportLabReport = vi.fn(() => Promise.resolve({ ok: true as const, value: { path: '/home/s/r.csv', rows: 4 } }));
+    const t = pickTransport({ netlab, browser: vi.fn() });
+    await expect(t.exportReport({ type: 'session' })).resolves.toEqual({ ok: true, value: { message: 'Saved 4 exchanges to /home/s/r.csv' } });
+    expect(netlab.exportLabReport).toHaveBeenCalledWith({ type: 'session' });
   });
 });
 

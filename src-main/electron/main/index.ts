@@ -5,7 +5,14 @@ import { app, BrowserWindow, Menu } from 'electron';
 import { Lab } from '../../engine/lab.js';
 import { SESSION_DIR_NAME } from '../../engine/sessions/session-dir.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
-import { exportFromMenu, exportWithDialog, openHostsFile } from './desktop-actions.js';
+import {
+  exportFromMenu,
+  exportReportFromMenu,
+  exportReportWithDialog,
+  exportWithDialog,
+  newSessionFromMenu,
+  openHostsFile,
+} from './desktop-actions.js';
 import { denyPermissions, hardenAllWebContents } from './hardening.js';
 import { registerIpc } from './ipc.js';
 import { LabBridge } from './lab-bridge.js';
@@ -43,7 +50,10 @@ async function startDesktop(): Promise<void> {
   const lab: ShellLab = await Lab.create({ hostsPath: hosts.path, sessionDir });
   const recovery: RecoveryContext = {
     sessionDir,
-    currentJournal: lab.journalPath,
+    // A getter: File ▸ New Session moves the running session to a new journal.
+    get currentJournal() {
+      return lab.journalPath;
+    },
     documentsDir: app.getPath('documents'),
     offeredFile: path.join(app.getPath('userData'), 'recovery-offered.json'),
   };
@@ -55,6 +65,8 @@ async function startDesktop(): Promise<void> {
     bridge,
     lab,
     exportWithDialog: (parent) => exportWithDialog(lab, parent, app.getPath('documents')),
+    exportReportWithDialog: (parent, scope) =>
+      exportReportWithDialog(lab, parent, app.getPath('documents'), scope),
   });
 
   const windows = new WindowManager({
@@ -70,6 +82,11 @@ async function startDesktop(): Promise<void> {
         void exportFromMenu(lab, BrowserWindow.getFocusedWindow(), app.getPath('documents')).catch((err) =>
           log(`export: ${String(err)}`),
         ),
+      exportLabReport: () =>
+        void exportReportFromMenu(lab, BrowserWindow.getFocusedWindow(), app.getPath('documents')).catch((err) =>
+          log(`report: ${String(err)}`),
+        ),
+      newSession: () => void newSessionFromMenu(lab).catch((err) => log(`new session: ${String(err)}`)),
       recoverLastSession: () =>
         void recoverLastSession(BrowserWindow.getFocusedWindow(), recovery).catch((err) =>
           log(`recover: ${String(err)}`),

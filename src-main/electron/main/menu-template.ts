@@ -5,6 +5,8 @@ export interface MenuActions {
   newServerWindow(): void;
   newClientWindow(): void;
   exportSessionCsv(): void;
+  exportLabReport(): void;
+  newSession(): void;
   recoverLastSession(): void;
   editHosts(): void;
 }
@@ -13,6 +15,8 @@ export const MENU_LABELS = {
   newServerWindow: 'New Server Window',
   newClientWindow: 'New Client Window',
   exportSessionCsv: 'Export Session Log as CSV…',
+  exportLabReport: 'Export Lab Report…',
+  newSession: 'New Session',
   recoverLastSession: 'Recover Last Session…',
   editHosts: 'Edit hosts.txt…',
   quit: 'Quit',
@@ -43,6 +47,8 @@ export function buildMenuTemplate(
         accelerator: 'CmdOrCtrl+E',
         click: () => actions.exportSessionCsv(),
       },
+      { label: MENU_LABELS.exportLabReport, click: () => actions.exportLabReport() },
+      { label: MENU_LABELS.newSession, click: () => actions.newSession() },
       { label: MENU_LABELS.recoverLastSession, click: () => actions.recoverLastSession() },
       { label: MENU_LABELS.editHosts, click: () => actions.editHosts() },
       { type: 'separator' },

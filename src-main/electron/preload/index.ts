@@ -17,10 +17,11 @@ function buildApi(): NetlabDesktopApi {
       name,
       (args: unknown) => ipcRenderer.invoke(IPC_CHANNELS.call, name, args),
     ]),
-  ) as Omit<NetlabDesktopApi, 'onEvents' | 'exportSessionCsv'>;
+  ) as Omit<NetlabDesktopApi, 'onEvents' | 'exportSessionCsv' | 'exportLabReport'>;
   return {
     ...commands,
     exportSessionCsv: () => ipcRenderer.invoke(IPC_CHANNELS.exportSessionCsv),
+    exportLabReport: (scope) => ipcRenderer.invoke(IPC_CHANNELS.exportLabReport, scope),
     onEvents(listener: EventBatchListener): () => void {
       const forward = (_event: IpcRendererEvent, batch: LabEvent[]): void => listener(batch);
       ipcRenderer.on(IPC_CHANNELS.events, forward);
