@@ -8,6 +8,8 @@ import {
 } from '../../src-shared/endings.js';
 import type { ExchangeSummary, LabEvent } from '../../src-shared/events.js';
 import { wiresharkFilter } from '../../src-shared/events.js';
+import { describeMissingRanges, toRanges } from '../../src-shared/wire/ranges.js';
+import { describeSummaryWire } from '../../src-shared/wire/summary-wire.js';
 
 export { formatCount, formatRate };
 
@@ -64,16 +66,25 @@ export function formatClientSummary(s: ExchangeSummary): string {
   if (s.prepareMs !== null) facts.push(`file_prepared after ${formatDuration(s.prepareMs)}`);
   lines.push(`  ${facts.join(', ')}`);
   if (s.segmentsExpected > 0) {
-    const sample = s.missingSample.length > 0 ? ` (first: ${s.missingSample.slice(0, 10).join(', ')})` : '';
+    const sample = missingText(s);
     lines.push(
       `  segments ${formatCount(s.segmentsReceived)}/${formatCount(s.segmentsExpected)}, ` +
         `missing ${formatCount(s.missing)}${sample}, out of order ${formatCount(s.outOfOrder)}, ` +
         `duplicated ${formatCount(s.duplicated)}`,
     );
   }
+  const wire = describeSummaryWire(s);
+  if (wire !== null) lines.push(`  ${wire}`);
   lines.push(`  ended: ${describeEnding(s)}`);
   if (s.local && s.remote) lines.push(`  wireshark: ${wiresharkFilter(s.proto, s.local, s.remote)}`);
   return lines.join('\n');
+}
+
+/** " (2,009–2,821 (813), 7)" in sending order; the first ranges only, the rest counted. */
+function missingText(s: ExchangeSummary): string {
+  if (s.missing === 0) return '';
+  const ranges = s.missingRanges ?? toRanges(s.missingSample).reverse();
+  return ranges.length > 0 ? `: ${describeMissingRanges(ranges, s.missing, s.missingRangeCount)}` : '';
 }
 
 export function formatClock(iso: string): string {

@@ -15,6 +15,8 @@ export interface LabEventInput {
   bytes?: number | null;
   segment?: number | null;
   detail?: string;
+  /** tx / rx: estimated on-wire bytes. */
+  wire?: number;
   summary?: ExchangeSummary;
 }
 
@@ -75,6 +77,7 @@ export class EventRecorder implements EventSink {
       segment: input.segment ?? null,
       detail: input.detail ?? '',
     };
+    if (input.wire !== undefined) event.wire = input.wire;
     if (input.summary) event.summary = input.summary;
     this.deliver(event);
     return event;

@@ -45,6 +45,7 @@ export class WorkerSink implements EventSink {
       segment: input.segment ?? null,
       detail: input.detail ?? '',
     };
+    if (input.wire !== undefined) event.wire = input.wire;
     if (input.summary) event.summary = input.summary;
     this.deliver(event);
     return event;
