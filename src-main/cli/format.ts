@@ -83,7 +83,7 @@ export function formatClientSummary(s: ExchangeSummary): string {
 /** " (2,009–2,821 (813), 7)" in sending order; the first ranges only, the rest counted. */
 function missingText(s: ExchangeSummary): string {
   if (s.missing === 0) return '';
-  const ranges = s.missingRanges ?? toRanges(s.missingSample).reverse();
+  const ranges = s.missingRanges ?? toRanges(s.missingSample);
   return ranges.length > 0 ? `: ${describeMissingRanges(ranges, s.missing, s.missingRangeCount)}` : '';
 }
 

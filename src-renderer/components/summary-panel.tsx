@@ -69,7 +69,7 @@ function PacketsRow({ s }: { s: ExchangeSummary }) {
 
 function SegmentsRow({ s }: { s: ExchangeSummary }) {
   if (s.segmentsExpected === 0) return null;
-  const ranges = s.missingRanges ?? toRanges(s.missingSample).reverse();
+  const ranges = s.missingRanges ?? toRanges(s.missingSample);
   return (
     <Row label="Segments">
       {fmtInt(s.segmentsReceived)} of {fmtInt(s.segmentsExpected)} by sequence number
