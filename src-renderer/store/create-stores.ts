@@ -2,6 +2,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand';
 import type { Transport } from '../api/transport.js';
+import { withBothEnds } from './both-ends.js';
 import { clientBatchExtension } from './client-batch.js';
 import type { ClientState } from './client-slice.js';
 import { createClientSlice } from './client-slice.js';
@@ -38,7 +39,7 @@ export function createClientStore(transport: Transport, opts: StoreOptions = {})
   const d = deps(transport, opts);
   return createStore<ClientState>()((set, get) => ({
     ...createConnectionSlice(set, get, d),
-    ...createEventsSlice(set, get, opts.ringCapacity ?? EVENT_RING_CAPACITY, clientBatchExtension(d.now)),
+    ...withBothEnds(createEventsSlice(set, get, opts.ringCapacity ?? EVENT_RING_CAPACITY, clientBatchExtension(d.now))),
     ...createConditionsSlice(set, get, opts.conditionsStorage === undefined ? browserConditionsStorage() : opts.conditionsStorage),
     ...createClientSlice(set, get, d),
   }));
