@@ -160,9 +160,10 @@ export function BothEndsTimeline() {
     <section className="card chart-card" aria-label="Both ends">
       <div className="card-head">
         <h3>Both ends</h3>
-        <span className="legend small">
-          <span className="swatch swatch-gap" /> server sent <span className="swatch swatch-rate" /> client received{' '}
-          <span className="muted">· dots: one-way delay (right axis) · ● dropped ○ never arrived</span>
+        <span className="legend small both-ends-legend">
+          <span className="swatch swatch-sent" /> server sent <span className="swatch swatch-received" /> client received{' '}
+          <span className="swatch swatch-delay" /> one-way delay (right) <span className="swatch swatch-drop" /> dropped ○ never
+          arrived
         </span>
       </div>
       <div className="chart-frame" hidden={!view?.server}>
