@@ -29,12 +29,14 @@ import {
 import type { TargetOptions } from './options.js';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, unwrap, warn, withLab } from './session.js';
 import { resolveTarget } from './target.js';
+import { ETHERNET_MTU_BYTES, LOOPBACK_MTU_BYTES } from '../../src-shared/wire/wire-size.js';
 
 export interface ClientOptions extends TargetOptions {
   idleTimeout?: number;
   prepareTimeout?: number;
   connectTimeout?: number;
   replyTimeout?: number;
+  mtu?: number;
   interval?: number;
   count?: number;
   size?: number;
@@ -98,6 +100,11 @@ export function addExchangeOptions(cmd: Program): Program {
       parseSecondsToMs,
     )
     .option(
+      '--mtu <BYTES>',
+      `the MTU the on-wire estimate assumes (default ${ETHERNET_MTU_BYTES}; loopback's real MTU is ${LOOPBACK_MTU_BYTES})`,
+      parsePositiveInt,
+    )
+    .option(
       '--interval <MS>',
       `stream: ms between segments (default ${STREAM_DEFAULT_INTERVAL_MS})`,
       parseIntervalMs,
@@ -116,12 +123,14 @@ export function clientTimeouts(opts: ClientOptions): {
   prepareTimeoutMs?: number;
   connectTimeoutMs?: number;
   replyTimeoutMs?: number;
+  mtuBytes?: number;
 } {
   return {
     idleTimeoutMs: opts.idleTimeout,
     prepareTimeoutMs: opts.prepareTimeout,
     connectTimeoutMs: opts.connectTimeout,
     replyTimeoutMs: opts.replyTimeout,
+    mtuBytes: opts.mtu,
   };
 }
 
