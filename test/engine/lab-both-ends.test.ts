@@ -70,4 +70,25 @@ describe('both ends on one timeline', () => {
     expect(s.fragments).toBe(0);
     expect(s.efficiency).toBeCloseTo(s.bytes / s.wireBytes!, 3);
   });
+
+  it('TCP file: the reads’ wire estimates sum to the summary’s, on both ends', async () => {
+    const server = await t.server('tcp');
+    const client = await t.client(server, null);
+    const s = ok(await t.lab.send({ endpointId: client.id, command: { type: 'file', chars: 100_000 } }));
+    await waitUntil(
+      () => {
+        t.lab.flushEvents();
+        return t.events.some((e) => e.role === 'server' && e.kind === 'summary' && e.proto === 'tcp');
+      },
+      5000,
+      'server summary',
+    );
+    const rx = t.events.filter((e) => e.exchange === s.exchange && e.kind === 'rx');
+    expect(s.wireBytes).toBe(rx.reduce((n, e) => n + e.wire!, 0));
+    expect(s.fragments).toBeUndefined();
+    const served = t.events.find((e) => e.role === 'server' && e.kind === 'summary' && e.proto === 'tcp')!.summary!;
+    // 100,000 bytes in segments of 1,448: 69 full (1,518-byte frames) and one of 88 (+ 52 + 18).
+    expect(served.wireBytes).toBe(69 * 1518 + 88 + 52 + 18);
+    expect(served.efficiency).toBeCloseTo(100_000 / served.wireBytes!, 3);
+  });
 });
