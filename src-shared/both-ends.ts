@@ -138,7 +138,8 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
   if (map.size > BOTH_ENDS_MAX_EXCHANGES) map.delete(map.keys().next().value!);
 }
 
-const FROM_ADDRESS = /from (\S+)$/;
+/** "… from 127.0.0.1:50500" (TCP link), "… from port 50500" (UDP link's unbound socket). */
+const FROM_ADDRESS = /from (?:port )?(\S+)$/;
 
 export class BothEnds {
   /** Bumped on every change, so a chart knows when to redraw. */
@@ -325,9 +326,11 @@ export class BothEnds {
   }
 }
 
-/** An unbound-address socket ("0.0.0.0:60156", "[::]:60156") is known by its port alone. */
+/** A socket said by its port ("60156") or unbound address ("0.0.0.0:60156") is known by its port. */
 function sameAddress(seen: string, said: string): boolean {
   if (seen === said) return true;
+  // "… from port 60156": the link's socket is known by its port alone.
+  if (/^\d+$/.test(said)) return seen.endsWith(`:${said}`);
   const wild = /^(?:0\.0\.0\.0|\[::\]):(\d+)$/.exec(said);
   return wild !== null && seen.endsWith(`:${wild[1]}`);
 }

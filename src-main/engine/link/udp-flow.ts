@@ -49,7 +49,9 @@ export class UdpFlow {
     this.socket.on('listening', () => {
       // The server sees this address as the client's: said so the both-ends view can match them.
       const bound = this.socket.address();
-      reporter.event('connect', `upstream socket to ${target.address}:${target.port} from ${socketAddress(bound.address, bound.port)}`);
+      // An unbound socket's address is 0.0.0.0 / ::; the kernel picks the source per packet.
+      const from = /^(?:0\.0\.0\.0|::)$/.test(bound.address) ? `port ${bound.port}` : socketAddress(bound.address, bound.port);
+      reporter.event('connect', `upstream socket to ${socketAddress(target.address, target.port)} from ${from}`);
       try {
         this.socket.setRecvBufferSize(LINK_UDP_BUFFER_BYTES);
         this.socket.setSendBufferSize(LINK_UDP_BUFFER_BYTES);
