@@ -17,6 +17,7 @@ interface Side {
   exchange: string;
   endpoint: string;
   proto: Proto;
+  command: LabEvent['command'];
   local: string;
   remote: string;
   startT: number;
@@ -93,6 +94,7 @@ function newSide(e: LabEvent): Side {
     exchange: e.exchange!,
     endpoint: e.endpoint,
     proto: e.proto,
+    command: e.command,
     local: e.local,
     remote: e.remote,
     startT: e.t,
@@ -139,6 +141,8 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
 }
 
 /** "… from 127.0.0.1:50500" (TCP link), "… from port 50500" (UDP link's unbound socket). */
+/** "… 1120-byte datagram #57: random" — the link's place of a dropped datagram in its flow. */
+const DATAGRAM_PLACE = /datagram #(\d+)/;
 const FROM_ADDRESS = /from (?:port )?(\S+)$/;
 
 export class BothEnds {
@@ -264,18 +268,34 @@ export class BothEnds {
     view.matchedBy = segmented ? 'sequence' : 'order';
     const sendAt = new Map<number, number>();
     const sendCum = new Map<number, number>();
+    const sendIndex = new Map<number, number>();
     for (let i = 0; i < server.keys.length; i++) {
       sendAt.set(server.keys[i]!, server.ts[i]!);
       sendCum.set(server.keys[i]!, server.cums[i]!);
+      sendIndex.set(server.keys[i]!, i);
     }
     // Only the server → client direction's drops shift the order of what arrives.
     const downDrops = marks.filter((m) => m.kind === 'drop' && !m.detail.startsWith('upstream'));
+    // A drop that says its place in the flow ("datagram #57") names the server's datagram exactly:
+    // a UDP file's first datagram is file_prepared (no tx), so its n-th chunk is the flow's n+1-th.
+    const placeShift = client.command === 'file' ? 1 : 0;
+    const dropKeys: number[] = [];
+    for (const m of downDrops) {
+      const place = DATAGRAM_PLACE.exec(m.detail);
+      if (place) dropKeys.push(Number(place[1]) - placeShift);
+    }
+    const exact = !segmented && downDrops.length > 0 && dropKeys.length === downDrops.length;
+    dropKeys.sort((a, b) => a - b);
     let dropIdx = 0;
     const received = new Set<number>();
     for (let i = 0; i < client.keys.length; i++) {
       let key = client.keys[i]!;
       const recvT = client.ts[i]!;
-      if (!segmented && link) {
+      if (!segmented && exact) {
+        // The n-th arrival is the n-th datagram the link did not drop: n + the drops at or below it.
+        while (dropIdx < dropKeys.length && dropKeys[dropIdx]! <= key + dropIdx) dropIdx++;
+        key += dropIdx;
+      } else if (!segmented && link) {
         // By order through a link: the n-th arrival is the (n + datagrams dropped before it)-th send.
         while (dropIdx < downDrops.length && downDrops[dropIdx]!.t <= recvT) dropIdx++;
         key += dropIdx;
@@ -304,7 +324,16 @@ export class BothEnds {
       for (let i = 0; i < server.keys.length; i++)
         if (!received.has(server.keys[i]!)) view.missing.push({ t: server.ts[i]!, segment: server.keys[i]! });
     }
-    if (!segmented && link && client.proto === 'udp') {
+    if (!segmented && link && client.proto === 'udp' && exact) {
+      for (const key of dropKeys) {
+        const cum = sendCum.get(key);
+        const i = sendIndex.get(key);
+        if (cum === undefined || i === undefined) continue;
+        const bytes = i > 0 ? cum - server.cums[i - 1]! : cum;
+        view.lostSpans.push({ from: cum - bytes, to: cum - 1, t: server.ts[i]! });
+      }
+      notes.push('Lost byte spans: the link named each dropped datagram’s place in the flow; offsets from the server’s sends.');
+    } else if (!segmented && link && client.proto === 'udp') {
       // Each drop is the server's latest datagram sent before it: its byte span in the reply.
       let s = 0;
       for (const m of downDrops) {

@@ -91,4 +91,27 @@ describe('both ends on one timeline', () => {
     expect(served.wireBytes).toBe(69 * 1518 + 88 + 52 + 18);
     expect(served.efficiency).toBeCloseTo(100_000 / served.wireBytes!, 3);
   });
+
+  it('UDP file through 10 % loss: the byte spans that never arrived add up to the bytes lost', async () => {
+    const server = await t.server('udp');
+    const client = await t.client(server, { seed: 9, downstream: { lossPct: 10 } });
+    // A file that lost datagrams ends cut short: the send fails, the summary is in the events.
+    await t.lab.send({ endpointId: client.id, command: { type: 'file', chars: 112_000 } });
+    await waitUntil(
+      () => {
+        t.lab.flushEvents();
+        return t.events.some((e) => e.role === 'server' && e.kind === 'summary' && e.command === 'file');
+      },
+      5000,
+      'server summary',
+    );
+    const s = t.events.find((e) => e.endpoint === client.id && e.kind === 'summary')!.summary!;
+    expect(s.lost).toBeGreaterThan(0);
+    const both = new BothEnds();
+    both.feed(t.events);
+    const view = both.view(s.exchange)!;
+    expect(view.matchedBy).toBe('order');
+    expect(view.lostSpans.reduce((n, r) => n + r.to - r.from + 1, 0)).toBe(s.lost);
+    for (const p of view.points) expect(p.delayMs).toBeGreaterThanOrEqual(0);
+  });
 });

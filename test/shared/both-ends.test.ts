@@ -64,6 +64,28 @@ describe('BothEnds', () => {
     expect(v.notes.join(' ')).toMatch(/inferred/);
   });
 
+  it('a UDP file through a link that names its drops’ places: exact keys and byte offsets', () => {
+    const b = new BothEnds();
+    const link = (kind: LabEvent['kind'], t: number, extra: Partial<LabEvent> = {}) =>
+      ev({ role: 'link', kind, t, exchange: 'l1', local: LINK, remote: CLIENT, ...extra });
+    const batch: LabEvent[] = [
+      ev({ role: 'client', kind: 'request', t: 0, exchange: 'c1', local: CLIENT, remote: LINK, command: 'file' }),
+      link('connect', 0.1, { detail: `upstream socket to ${SERVER} from port 50500` }),
+    ];
+    // 6 chunks of 1000 B; the link drops flow datagrams #3 and #4 (chunks 2 and 3: file_prepared is #1).
+    for (let k = 1; k <= 6; k++) batch.push({ ...tx('s1', k, null, '127.0.0.1:50500', 1000), command: 'file' });
+    batch.push(link('drop', 6.1, { bytes: 1000, detail: 'downstream: dropped 1000-byte datagram #3: random' }));
+    batch.push(link('drop', 6.2, { bytes: 1000, detail: 'downstream: dropped 1000-byte datagram #4: random' }));
+    for (const k of [1, 4, 5, 6]) batch.push({ ...rx('c1', 10 + k, null, LINK, 1000), command: 'file' });
+    batch.push(ev({ role: 'client', kind: 'summary', t: 20, exchange: 'c1', local: CLIENT, remote: LINK, command: 'file', summary: {} as never }));
+    b.feed(batch);
+    const v = b.view('c1')!;
+    expect(v.points.map((p) => p.key)).toEqual([1, 4, 5, 6]);
+    expect(v.points.every((p) => p.delayMs === 10)).toBe(true);
+    expect(v.lostSpans).toEqual([{ from: 1000, to: 1999, t: 2 }, { from: 2000, to: 2999, t: 3 }]);
+    expect(v.notes.join(' ')).toMatch(/named each dropped datagram/);
+  });
+
   it('a client socket reused for two exchanges takes the server exchange that started after its request', () => {
     const b = new BothEnds();
     b.feed([
