@@ -38,6 +38,7 @@ import {
 } from './protocol/server-limits.js';
 import type { LinkConfig } from './link/conditions.js';
 import { encodeUtf8 } from './protocol/text.js';
+import { LOOPBACK_MTU_BYTES, WIRE_MTU_MIN_BYTES } from './wire/wire-size.js';
 import { formatCount } from './endings.js';
 import { LinkConditionsSchema, LinkConfigSchema } from './link/conditions.js';
 import { ReportScopeSchema } from './lab-report.js';
@@ -147,6 +148,16 @@ export const ClientConfigSchema = z.object({
    * ephemeral port) that forwards to host:port, and the client's exchanges go through it.
    */
   conditions: LinkConditionsSchema.nullable().default(null),
+  /**
+   * The MTU the on-wire estimate assumes (wire-size.ts): absent = Ethernet's 1500; loopback's
+   * real MTU is 65,536, so a loopback capture shows fewer, larger packets.
+   */
+  mtuBytes: z
+    .number()
+    .int('the MTU is a whole number of bytes')
+    .min(WIRE_MTU_MIN_BYTES, `the MTU is at least ${formatCount(WIRE_MTU_MIN_BYTES)} bytes (IPv6's minimum)`)
+    .max(LOOPBACK_MTU_BYTES, `the MTU is at most ${formatCount(LOOPBACK_MTU_BYTES)} bytes`)
+    .optional(),
 });
 export type ClientConfigInput = z.input<typeof ClientConfigSchema>;
 export type ClientConfig = z.output<typeof ClientConfigSchema>;

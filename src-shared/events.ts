@@ -69,6 +69,12 @@ export interface ExchangeSummary {
   missing: number;
   /** First missing sequence numbers, at most 100, for display. */
   missingSample: number[];
+  /**
+   * Missing sequence numbers as ranges in sending order (count-down: highest first), at most
+   * MISSING_RANGES_MAX of them; `missingRangeCount` is how many ranges there are in all.
+   */
+  missingRanges?: { from: number; to: number }[];
+  missingRangeCount?: number;
   outOfOrder: number;
   duplicated: number;
   /** ms from the request to `file_prepared` (file only). */
@@ -91,6 +97,17 @@ export interface ExchangeSummary {
   conditions?: string | null;
   /** Link summaries only: what the link did in each direction. */
   link?: LinkExchangeStats;
+  /**
+   * Estimated on-wire bytes of the payload (`bytes`) with every header below it (wire-size.ts;
+   * TCP as full-MSS segments: an estimate, the kernel decides the real segments), and
+   * efficiency = bytes ÷ wireBytes. Absent on summaries written before they existed.
+   */
+  wireBytes?: number;
+  efficiency?: number;
+  /** UDP: IP fragments the payload datagrams travel as (datagrams over MTU − 28 bytes). */
+  fragments?: number;
+  /** The MTU the estimate assumed (default 1500; loopback's real MTU is 65,536). */
+  mtuBytes?: number;
 }
 
 export type LinkDropCause = 'random' | 'burst' | 'queue' | 'mtu';
@@ -140,6 +157,8 @@ export interface LabEvent {
   bytes: number | null;
   segment: number | null;
   detail: string;
+  /** tx / rx: estimated on-wire bytes of `bytes` (wire-size.ts WireTally); absent otherwise. */
+  wire?: number;
   summary?: ExchangeSummary;
 }
 
@@ -161,6 +180,8 @@ export const CSV_COLUMNS = [
   'bytes',
   'segment',
   'detail',
+  // Appended last so consumers reading columns by position keep theirs.
+  'wire_bytes',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
@@ -183,6 +204,7 @@ export function eventToCsvRow(e: LabEvent, tExchangeMs: number | null = null): (
     e.bytes ?? '',
     e.segment ?? '',
     e.detail,
+    e.wire ?? '',
   ];
 }
 

@@ -31,6 +31,7 @@ import {
 import type { TargetOptions } from './options.js';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, unwrap, warn, withLab } from './session.js';
 import { resolveTarget } from './target.js';
+import { ETHERNET_MTU_BYTES, LOOPBACK_MTU_BYTES } from '../../src-shared/wire/wire-size.js';
 
 export interface ClientOptions extends TargetOptions {
   idleTimeout?: number;
@@ -38,6 +39,7 @@ export interface ClientOptions extends TargetOptions {
   connectTimeout?: number;
   replyTimeout?: number;
   recvBuffer?: number;
+  mtu?: number;
   interval?: number;
   count?: number;
   size?: number;
@@ -109,6 +111,11 @@ export function addExchangeOptions(cmd: Program): Program {
       parseNonNegativeInt,
     )
     .option(
+      '--mtu <BYTES>',
+      `the MTU the on-wire estimate assumes (default ${ETHERNET_MTU_BYTES}; loopback's real MTU is ${LOOPBACK_MTU_BYTES})`,
+      parsePositiveInt,
+    )
+    .option(
       '--interval <MS>',
       `stream: ms between segments (default ${STREAM_DEFAULT_INTERVAL_MS})`,
       parseIntervalMs,
@@ -128,6 +135,7 @@ export function clientSettings(opts: ClientOptions): {
   connectTimeoutMs?: number;
   replyTimeoutMs?: number;
   udpReceiveBufferBytes?: number;
+  mtuBytes?: number;
 } {
   return {
     idleTimeoutMs: opts.idleTimeout,
@@ -135,6 +143,7 @@ export function clientSettings(opts: ClientOptions): {
     connectTimeoutMs: opts.connectTimeout,
     replyTimeoutMs: opts.replyTimeout,
     udpReceiveBufferBytes: opts.recvBuffer,
+    mtuBytes: opts.mtu,
   };
 }
 

@@ -6,6 +6,7 @@ import { wiresharkFilter } from '../../src-shared/events.js';
 import { formatBitRate, formatDuration, plural } from '../../src-shared/format/numbers.js';
 import { describeRequest } from '../../src-shared/format/request.js';
 import { endLabel, summaryFacts, summaryHeadline, summarySegments } from '../../src-shared/format/summary.js';
+import { describeSummaryWire } from '../../src-shared/wire/summary-wire.js';
 
 export { describeRequest, formatBitRate, formatCount, formatDuration, formatRate, plural };
 
@@ -14,6 +15,8 @@ export function formatClientSummary(s: ExchangeSummary): string {
   const lines = [summaryHeadline(s), `  ${summaryFacts(s).join(', ')}`];
   const segments = summarySegments(s);
   if (segments !== '') lines.push(`  ${segments}`);
+  const wire = describeSummaryWire(s);
+  if (wire !== null) lines.push(`  ${wire}`);
   lines.push(`  ended: ${describeEnding(s)}`);
   if (s.local && s.remote) lines.push(`  wireshark: ${wiresharkFilter(s.proto, s.local, s.remote)}`);
   return lines.join('\n');

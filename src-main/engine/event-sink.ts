@@ -15,6 +15,8 @@ export interface LabEventInput {
   bytes?: number | null;
   segment?: number | null;
   detail?: string;
+  /** tx / rx: estimated on-wire bytes. */
+  wire?: number;
   summary?: ExchangeSummary;
 }
 
@@ -44,6 +46,7 @@ export function eventFromInput(input: LabEventInput, seq: number, t: number, tim
     segment: input.segment ?? null,
     detail: input.detail ?? '',
   };
+  if (input.wire !== undefined) event.wire = input.wire;
   if (input.summary) event.summary = input.summary;
   return event;
 }

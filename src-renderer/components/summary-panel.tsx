@@ -6,6 +6,9 @@ import type { ExchangeSummary, LinkDirectionStats, LinkDropCause } from '../../s
 import { endingSentences, endLabel, summaryHeadline } from '../../src-shared/format/summary.js';
 import { LINK_TCP_LOSS_NOTE } from '../../src-shared/link/limits.js';
 import { fmtBits, fmtBytes, fmtInt, fmtMs, fmtPercent, fmtRate } from '../display/format.js';
+import { describeMissingRanges, toRanges } from '../../src-shared/wire/ranges.js';
+import { summaryWireFacts, summaryWireLabel } from '../../src-shared/wire/summary-wire.js';
+import { WIRE_ESTIMATE_NOTE } from '../../src-shared/wire/wire-size.js';
 import type { LinkView } from '../store/link-batch.js';
 
 const COMMAND_NAMES: Record<string, string> = {
@@ -53,14 +56,14 @@ function PacketsRow({ s }: { s: ExchangeSummary }) {
 
 function SegmentsRow({ s }: { s: ExchangeSummary }) {
   if (s.segmentsExpected === 0) return null;
-  const more = s.missing - s.missingSample.length;
+  const ranges = s.missingRanges ?? toRanges(s.missingSample);
   return (
     <Row label="Segments">
       {fmtInt(s.segmentsReceived)} of {fmtInt(s.segmentsExpected)} by sequence number
       {s.missing > 0 ? (
         <p className="explain">
-          Missing ({fmtInt(s.missing)}): <span className="mono">{s.missingSample.join(', ')}</span>
-          {more > 0 ? ` and ${fmtInt(more)} more` : ''}
+          Missing ({fmtInt(s.missing)}):{' '}
+          <span className="mono">{describeMissingRanges(ranges, s.missing, s.missingRangeCount)}</span>
         </p>
       ) : null}
       {s.outOfOrder > 0 || s.duplicated > 0 ? (
@@ -68,6 +71,22 @@ function SegmentsRow({ s }: { s: ExchangeSummary }) {
           {fmtInt(s.outOfOrder)} out of order, {fmtInt(s.duplicated)} duplicated.
         </p>
       ) : null}
+    </Row>
+  );
+}
+
+/** On-wire bytes beside the payload, with how they are estimated (WIRE_ESTIMATE_NOTE, one source). */
+function WireRow({ s }: { s: ExchangeSummary }) {
+  const facts = summaryWireFacts(s);
+  if (facts === null) return null;
+  const label = summaryWireLabel(s.proto);
+  return (
+    <Row label={label.charAt(0).toUpperCase() + label.slice(1)}>
+      <span data-testid="wire-estimate">{facts}</span>
+      <details className="explain">
+        <summary>How is this computed?</summary>
+        {WIRE_ESTIMATE_NOTE}
+      </details>
     </Row>
   );
 }
@@ -166,6 +185,7 @@ export function SummaryPanel({ summary, link = null }: { summary: ExchangeSummar
             </Row>
             <PacketsRow s={summary} />
             <SegmentsRow s={summary} />
+            <WireRow s={summary} />
             {summary.prepareMs !== null ? (
               <Row label="file_prepared after">{fmtMs(summary.prepareMs)}</Row>
             ) : null}

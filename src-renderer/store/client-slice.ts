@@ -1,5 +1,6 @@
 // Client endpoint slice: the form, the open client endpoint (re-opened when protocol, host or
 // port change), Send / Cancel, and the live state of the running exchange.
+import type { BothEndsSlice } from './both-ends.js';
 import type { ClientConfig, Command, EndpointInfo, HostsInfo } from '../../src-shared/api.js';
 import type { CommandKind, ExchangeSummary } from '../../src-shared/events.js';
 import {
@@ -89,7 +90,7 @@ export interface ClientSlice extends EndpointHooks {
   closeClient(): Promise<void>;
 }
 
-export type ClientState = BaseState & ClientSlice & ConditionsSlice;
+export type ClientState = BaseState & ClientSlice & ConditionsSlice & BothEndsSlice;
 
 export const DEFAULT_CLIENT_FORM: ClientForm = {
   proto: 'tcp',

@@ -2,6 +2,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand';
 import type { Transport } from '../api/transport.js';
+import { withBothEnds } from './both-ends.js';
 import { clientBatchExtension } from './client-batch.js';
 import type { ClientState } from './client-slice.js';
 import { DEFAULT_CLIENT_FORM, createClientSlice } from './client-slice.js';
@@ -73,14 +74,16 @@ export function createClientStore(transport: Transport, opts: StoreOptions = {})
   const d = deps(transport, opts);
   const store = createStore<ClientState>()((set, get) => {
     const extend = bothExtensions(clientBatchExtension(d.now), historyBatchExtension<ClientState>());
-    const events = createEventsSlice(set, get, opts.ringCapacity ?? EVENT_RING_CAPACITY, extend, () => ({
+    const events = withBothEnds(
+      createEventsSlice(set, get, opts.ringCapacity ?? EVENT_RING_CAPACITY, extend, () => ({
       ...(historyReset() as Partial<ClientState>),
       currentExchange: null,
       expectedBytes: null,
       lastSummary: null,
       wait: null,
       linkView: null,
-    }));
+      })),
+    );
     return {
       ...createConnectionSlice(set, get, d),
       ...events,

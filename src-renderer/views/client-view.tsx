@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { UDP_MAX_PAYLOAD_BYTES } from '../../src-shared/protocol/limits.js';
 import { AddressFields } from '../components/address-fields.js';
+import { BothEndsTimeline } from '../components/both-ends-timeline.js';
 import { CommandTabs } from '../components/command-tabs.js';
 import { ConditionsPanel } from '../components/conditions-panel.js';
 import { ExchangeHistory } from '../components/exchange-history.js';
@@ -208,6 +209,7 @@ function ExchangeCard() {
         ) : null}
       </section>
       <SummaryPanel summary={summary} link={link} />
+      <BothEndsTimeline />
     </>
   );
 }

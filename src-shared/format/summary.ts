@@ -1,6 +1,7 @@
 // The summary of an exchange in words: one headline sentence ("file 1000000 over TCP: 1,000,000
 // of 1,000,000 bytes in 4.1 ms (244.8 MB/s, 2.0 Gbit/s)"), the facts behind it, and how it ended.
 // The engine's event detail, the CLI and the renderer all word a summary with these.
+import { describeMissingRanges, toRanges } from '../wire/ranges.js';
 import { describeEnding, describeRate, endingParts, queuedSentence } from '../endings.js';
 import type { EndReason, ExchangeSummary } from '../events.js';
 import { formatBitRate, formatCount, formatDuration, formatRate, plural } from './numbers.js';
@@ -44,8 +45,10 @@ export function summaryFacts(s: ExchangeSummary): string[] {
 /** A stream's sequence numbers: `segments 197/200, missing 3 (first: 12, 57, 58), …`; '' for no stream. */
 export function summarySegments(s: ExchangeSummary): string {
   if (s.segmentsExpected <= 0) return '';
-  const first = s.missingSample.slice(0, SUMMARY_MISSING_SHOWN);
-  const sample = first.length > 0 ? ` (first: ${first.map(formatCount).join(', ')})` : '';
+  // Ranges ("2,009–2,821 (813)") say a burst as one burst; older summaries have the sample only.
+  const ranges = s.missingRanges ?? toRanges(s.missingSample.slice(0, SUMMARY_MISSING_SHOWN));
+  const sample =
+    s.missing > 0 && ranges.length > 0 ? `: ${describeMissingRanges(ranges, s.missing, s.missingRangeCount)}` : '';
   return (
     `segments ${formatCount(s.segmentsReceived)}/${formatCount(s.segmentsExpected)}, ` +
     `missing ${formatCount(s.missing)}${sample}, out of order ${formatCount(s.outOfOrder)}, ` +

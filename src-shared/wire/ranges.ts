@@ -38,3 +38,23 @@ export function formatRanges(ranges: readonly NumberRange[], max = 8): string {
   const more = rest.reduce((sum, r) => sum + rangeLength(r), 0);
   return `${shown} and ${formatCount(more)} more in ${formatCount(rest.length)} ranges`;
 }
+
+/**
+ * A summary's missing ranges (the first few of a bounded list) with what is left over counted:
+ * "400, 398–397 (2) and 12 more in 5 ranges". `total` numbers are missing in `rangeCount` ranges.
+ */
+export function describeMissingRanges(
+  ranges: readonly NumberRange[],
+  total: number,
+  rangeCount = ranges.length,
+  max = 10,
+): string {
+  if (ranges.length === 0) return total > 0 ? `${total.toLocaleString('en-US')} (not numbered)` : 'none';
+  const shown = ranges.slice(0, max);
+  const shownNumbers = shown.reduce((sum, r) => sum + rangeLength(r), 0);
+  const restNumbers = total - shownNumbers;
+  const restRanges = rangeCount - shown.length;
+  const text = shown.map(formatRange).join(', ');
+  if (restRanges <= 0 || restNumbers <= 0) return text;
+  return `${text} and ${restNumbers.toLocaleString('en-US')} more in ${restRanges.toLocaleString('en-US')} ranges`;
+}

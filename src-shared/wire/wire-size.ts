@@ -19,6 +19,8 @@ export const ETHERNET_MIN_PAYLOAD_BYTES = 46;
 export const ETHERNET_MTU_BYTES = 1500;
 /** Linux loopback's MTU: why a loopback capture shows 64 KiB packets. */
 export const LOOPBACK_MTU_BYTES = 65_536;
+/** The smallest MTU a setting may name: IPv6's 1280, so one setting serves both IP versions. */
+export const WIRE_MTU_MIN_BYTES = 1280;
 /** An IP fragment's data (all but the last) is a multiple of 8 bytes. */
 const FRAGMENT_UNIT_BYTES = 8;
 
@@ -186,3 +188,88 @@ export const WIRE_ESTIMATE_NOTE =
   '(padded to 64 bytes; 20 more of preamble and gap are shown apart). A datagram over the MTU − 28 ' +
   'bytes travels as IP fragments. TCP is counted as full segments of one MSS with 32 bytes of TCP ' +
   'header (timestamps on), data only: the kernel decides the real segments, and loopback’s MTU is 65,536.';
+
+// Per-event estimates: a few integer operations and no allocation, because every tx / rx event
+// carries one (the event pipeline runs at hundreds of thousands of events a second).
+
+/** Wire bytes of one UDP datagram of `payload` bytes; equals udpDatagramWire(...).wireBytes. */
+export function udpDatagramWireBytes(payload: number, ip: IpVersion, mtu: number): number {
+  const header = ip === 4 ? IPV4_HEADER_BYTES : IPV6_HEADER_BYTES;
+  const transport = payload + UDP_HEADER_BYTES;
+  if (transport + header <= mtu) return frameBytes(transport + header);
+  const perFragmentHeader = header + (ip === 6 ? IPV6_FRAGMENT_HEADER_BYTES : 0);
+  const dataPerFragment = ((mtu - perFragmentHeader) >> 3) << 3;
+  const count = Math.ceil(transport / dataPerFragment);
+  const lastData = transport - (count - 1) * dataPerFragment;
+  return (count - 1) * frameBytes(dataPerFragment + perFragmentHeader) + frameBytes(lastData + perFragmentHeader);
+}
+
+/** IP fragments one UDP datagram of `payload` bytes travels as (0: it fits in one packet). */
+export function udpDatagramFragments(payload: number, ip: IpVersion, mtu: number): number {
+  const header = ip === 4 ? IPV4_HEADER_BYTES : IPV6_HEADER_BYTES;
+  const transport = payload + UDP_HEADER_BYTES;
+  if (transport + header <= mtu) return 0;
+  const perFragmentHeader = header + (ip === 6 ? IPV6_FRAGMENT_HEADER_BYTES : 0);
+  return Math.ceil(transport / (((mtu - perFragmentHeader) >> 3) << 3));
+}
+
+/** Wire bytes of the first `bytes` of a TCP direction cut into full-MSS segments (tcpBytesWire). */
+export function tcpStreamWireBytes(bytes: number, ip: IpVersion, mtu: number): number {
+  if (bytes <= 0) return 0;
+  const perSegment = (ip === 4 ? IPV4_HEADER_BYTES : IPV6_HEADER_BYTES) + TCP_HEADER_BYTES;
+  const mss = mtu - perSegment;
+  const full = Math.floor(bytes / mss);
+  const rest = bytes - full * mss;
+  return full * frameBytes(mss + perSegment) + (rest > 0 ? frameBytes(rest + perSegment) : 0);
+}
+
+/**
+ * Accumulates one exchange's on-wire estimate, one call per tx / rx. UDP: each datagram on its
+ * own. TCP: the wire bytes a read or write adds to the direction's running estimate, so the
+ * events' `wire` sum to the summary's `wireBytes`.
+ */
+export class WireTally {
+  payloadBytes = 0;
+  wireBytes = 0;
+  fragments = 0;
+  private readonly ip: IpVersion;
+
+  constructor(
+    private readonly proto: 'tcp' | 'udp',
+    address: string,
+    readonly mtu: number = ETHERNET_MTU_BYTES,
+  ) {
+    this.ip = ipVersionOf(address);
+    mtuOf({ ip: this.ip, mtu });
+  }
+
+  /** Wire bytes of `bytes` more payload; counted in the totals when `count` (payload, not text). */
+  add(bytes: number, count = true): number {
+    let wire: number;
+    if (this.proto === 'udp') {
+      wire = udpDatagramWireBytes(bytes, this.ip, this.mtu);
+      if (count) this.fragments += udpDatagramFragments(bytes, this.ip, this.mtu);
+    } else {
+      wire = count
+        ? tcpStreamWireBytes(this.payloadBytes + bytes, this.ip, this.mtu) - this.wireBytes
+        : tcpStreamWireBytes(bytes, this.ip, this.mtu);
+    }
+    if (count) {
+      this.payloadBytes += bytes;
+      this.wireBytes += wire;
+    }
+    return wire;
+  }
+
+  /** The summary's fields: `fragments` for UDP only. */
+  fields(): { wireBytes: number; efficiency: number; fragments?: number; mtuBytes: number } {
+    const efficiency = this.wireBytes > 0 ? Math.round((this.payloadBytes / this.wireBytes) * 1e4) / 1e4 : 0;
+    const out: { wireBytes: number; efficiency: number; fragments?: number; mtuBytes: number } = {
+      wireBytes: this.wireBytes,
+      efficiency,
+      mtuBytes: this.mtu,
+    };
+    if (this.proto === 'udp') out.fragments = this.fragments;
+    return out;
+  }
+}

@@ -30,7 +30,7 @@ test('Export CSV downloads the session journal with the fixed header and every e
   const text = readFileSync(await download.path(), 'utf8');
 
   expect(text.split(/\r?\n/)[0]).toBe(
-    'seq,time_iso,t_ms,t_exchange_ms,role,proto,endpoint,exchange,kind,command,local,remote,bytes,segment,detail',
+    'seq,time_iso,t_ms,t_exchange_ms,role,proto,endpoint,exchange,kind,command,local,remote,bytes,segment,detail,wire_bytes',
   );
   const rows = parse(text, { columns: true, skip_empty_lines: true }) as Row[];
   expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
@@ -51,6 +51,8 @@ test('Export CSV downloads the session journal with the fixed header and every e
   const fileExchange = summaries[1]!.exchange;
   const payload = mine.filter((r) => r.exchange === fileExchange && r.kind === 'rx');
   expect(payload.reduce((sum, r) => sum + Number(r.bytes), 0)).toBe(FILE_CHARS);
+  // Each datagram's estimated bytes on the wire: payload + UDP 8 + IPv4 20 + Ethernet 18 (at least).
+  for (const r of payload) expect(Number(r.wire_bytes)).toBeGreaterThanOrEqual(Number(r.bytes) + 46);
   expect(mine.some((r) => r.exchange === fileExchange && r.kind === 'prepared')).toBe(true);
 
   // And the server's side of it.

@@ -89,3 +89,25 @@ test('screenshot of the Experiments view after "TCP vs UDP under 10 % loss"', as
   if ((await focused.count()) > 0) await focused.blur();
   await page.screenshot({ path: path.join(SHOTS_DIR, 'experiments.png'), animations: 'disabled' });
 });
+
+test('screenshot of both ends on one timeline: a UDP stream through "Lossy 10 %"', async ({ page, browserMode }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await openView(page, browserMode, '');
+  const server = page.getByRole('region', { name: 'Server' });
+  const client = page.getByRole('region', { name: 'Client' });
+  const conditions = page.getByRole('region', { name: 'Network conditions' });
+  const bound = await startServer(server, 'udp');
+  await fillAddress(client, 'udp', bound.host, bound.port);
+  await conditions.getByLabel('Preset').selectOption({ label: 'Lossy 10 %' });
+  await conditions.getByLabel('Seed').fill('42');
+  await sendAndWait(client, 'udp', { type: 'stream', intervalMs: '2', count: '500', size: '100' });
+  const both = client.getByRole('region', { name: 'Both ends' });
+  await expect(both.getByTestId('one-way-delay')).toBeVisible({ timeout: 10_000 });
+  await expect(both).toContainText('Never arrived');
+  await page.mouse.move(0, 0);
+  const focused = page.locator(':focus');
+  if ((await focused.count()) > 0) await focused.blur();
+  await both.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(600);
+  await both.screenshot({ path: path.join(SHOTS_DIR, 'both-ends.png'), animations: 'disabled' });
+});

@@ -43,9 +43,31 @@ describe('SummaryPanel', () => {
     expect(summary().getByText('3,072 bytes')).toBeTruthy();
     expect(summary().getByText('201,728 bytes of 204,800 (98.5 %)')).toBeTruthy();
     expect(summary().getByText(/197 of 200 by sequence number/)).toBeTruthy();
-    expect(summary().getByText('12, 57, 58')).toBeTruthy();
+    expect(summary().getByText('12, 57–58 (2)')).toBeTruthy();
     expect(summary().getByText(/UDP has no end marker/)).toBeTruthy();
     expect(summary().queryByText('file_prepared after')).toBeNull();
+  });
+
+  it('missing numbers as ranges in sending order, the rest counted', () => {
+    render(
+      <SummaryPanel
+        summary={{
+          ...base, proto: 'udp', command: 'stream', request: 'stream-10-5000-100', expected: 500_000, segmentsExpected: 5000,
+          segmentsReceived: 4000, missing: 1000, missingSample: [], missingRangeCount: 12,
+          missingRanges: [{ from: 2009, to: 2821 }, { from: 7, to: 7 }, ...Array.from({ length: 10 }, (_, i) => ({ from: 100 + i * 10, to: 100 + i * 10 }))],
+          end: 'idle-timeout', prepareMs: null,
+        }}
+      />,
+    );
+    expect(summary().getByText(/^2,009–2,821 \(813\), 7, 100, .* and 178 more in 2 ranges$/)).toBeTruthy();
+  });
+
+  it('bytes on the wire, estimated, with how it is computed', () => {
+    render(<SummaryPanel summary={{ ...base, wireBytes: 1_035_116, efficiency: 0.9661, mtuBytes: 1500 }} />);
+    expect(summary().getByText(/^On the wire \(estimated: the kernel decides TCP segments\)$/)).toBeTruthy();
+    expect(summary().getByTestId('wire-estimate').textContent).toBe('1,035,116 bytes, 96.6 % payload at MTU 1,500');
+    expect(summary().getByText('How is this computed?')).toBeTruthy();
+    expect(summary().getByText(/loopback’s MTU is 65,536/)).toBeTruthy();
   });
 
   it('never rounds a shortfall up to 100 %', () => {

@@ -4,6 +4,7 @@ import type { EndReason, EventKind, ExchangeSummary } from '../../../src-shared/
 import { describeSummary } from '../../../src-shared/format/summary.js';
 import { formatHostPort } from '../../../src-shared/hosts.js';
 import type { Proto } from '../../../src-shared/protocol/limits.js';
+import { WireTally } from '../../../src-shared/wire/wire-size.js';
 import { LabError, toLabError } from '../errors.js';
 import type { EventSink } from '../event-sink.js';
 import { ExchangeStats } from './exchange-stats.js';
@@ -38,6 +39,8 @@ export abstract class ClientExchange {
   private closedPromise: Promise<void> = Promise.resolve();
   private settle!: (summary: ExchangeSummary) => void;
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** On-wire estimate of everything received (payload and reply lines), from the first rx. */
+  private wire: WireTally | null = null;
 
   constructor(private readonly ctx: ExchangeContext) {
     this.id = ctx.exchange;
@@ -104,6 +107,11 @@ export abstract class ClientExchange {
     segment: number | null = null,
     detail = '',
   ): void {
+    let wire: number | undefined;
+    if (kind === 'rx' && bytes !== null) {
+      this.wire ??= new WireTally(this.ctx.proto, this.local || this.remote, this.config.mtuBytes);
+      wire = this.wire.add(bytes);
+    }
     this.sink.emit({
       endpoint: this.ctx.endpoint,
       role: 'client',
@@ -116,6 +124,7 @@ export abstract class ClientExchange {
       bytes,
       segment,
       detail,
+      wire,
     });
   }
 
@@ -168,6 +177,12 @@ export abstract class ClientExchange {
       remote: this.remote,
     });
     if (this.ctx.conditions) summary.conditions = this.ctx.conditions;
+    const wire = (this.wire ?? new WireTally(this.ctx.proto, this.local || this.remote, this.config.mtuBytes)).fields();
+    summary.wireBytes = wire.wireBytes;
+    // Payload ÷ wire: the reply lines (file_prepared, an error) cost wire bytes but carry no payload.
+    summary.efficiency = wire.wireBytes > 0 ? Math.round((summary.bytes / wire.wireBytes) * 1e4) / 1e4 : 0;
+    if (wire.fragments !== undefined) summary.fragments = wire.fragments;
+    summary.mtuBytes = wire.mtuBytes;
     this.sink.emit({
       endpoint: this.ctx.endpoint,
       role: 'client',

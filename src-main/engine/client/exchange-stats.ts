@@ -145,7 +145,14 @@ export class ExchangeStats {
 
   private segmentCounts(): Pick<
     ExchangeSummary,
-    'segmentsExpected' | 'segmentsReceived' | 'missing' | 'missingSample' | 'outOfOrder' | 'duplicated'
+    | 'segmentsExpected'
+    | 'segmentsReceived'
+    | 'missing'
+    | 'missingSample'
+    | 'missingRanges'
+    | 'missingRangeCount'
+    | 'outOfOrder'
+    | 'duplicated'
   > {
     const stream = this.init.stream;
     if (!stream) {
@@ -160,11 +167,14 @@ export class ExchangeStats {
     }
     const seq = this.sequence;
     if (seq && seq.numbered > 0) {
+      const ranges = seq.missingRanges();
       return {
         segmentsExpected: seq.count,
         segmentsReceived: seq.distinct,
         missing: seq.missing,
         missingSample: seq.missingSample(),
+        missingRanges: ranges.ranges,
+        missingRangeCount: ranges.count,
         outOfOrder: seq.outOfOrder,
         duplicated: seq.duplicated,
       };

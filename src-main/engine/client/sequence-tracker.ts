@@ -1,6 +1,15 @@
 /** Sequence numbers are remembered in a bitmap up to this count (2 MiB of bits). */
 export const MAX_TRACKED_SEGMENTS = 1 << 24;
 export const MISSING_SAMPLE_MAX = 100;
+/** A summary lists at most this many missing ranges (and counts the rest). */
+export const MISSING_RANGES_MAX = 100;
+
+export interface MissingRanges {
+  /** In sending order (count-down numbering: highest first), each from ≤ to. */
+  ranges: { from: number; to: number }[];
+  /** How many ranges there are in all (ranges holds the first MISSING_RANGES_MAX). */
+  count: number;
+}
 
 /**
  * Counts stream segments by sequence number. Classic numbering counts DOWN: the first segment
@@ -90,5 +99,47 @@ export class SequenceTracker {
       if (!seen) sample.push(s);
     }
     return sample;
+  }
+
+  /**
+   * The missing numbers as ranges, from the bitmap: one pass over its words, whole words of
+   * received or missing numbers skipped at once, no list of numbers built. Numbers above
+   * MAX_TRACKED_SEGMENTS are not remembered, so they never appear here.
+   */
+  missingRanges(max = MISSING_RANGES_MAX): MissingRanges {
+    const ranges: { from: number; to: number }[] = [];
+    let count = 0;
+    if (this.missing === 0) return { ranges, count };
+    const top = Math.min(this.countValue, this.tracked);
+    const seen = this.seen;
+    let runTop = 0; // the highest number of the open run of missing numbers, 0 when none
+    const close = (low: number): void => {
+      count++;
+      if (ranges.length < max) ranges.push({ from: low, to: runTop });
+      runTop = 0;
+    };
+    let s = top;
+    while (s >= 1) {
+      const word = seen === null ? 0 : seen[s >>> 5]!;
+      const wordLow = Math.max(1, (s >>> 5) << 5);
+      if (word === 0) {
+        // The whole rest of this word is missing.
+        if (runTop === 0) runTop = s;
+        s = wordLow - 1;
+        continue;
+      }
+      if ((word | 0) === -1) {
+        if (runTop !== 0) close(s + 1);
+        s = wordLow - 1;
+        continue;
+      }
+      const got = (word & (1 << (s & 31))) !== 0;
+      if (got) {
+        if (runTop !== 0) close(s + 1);
+      } else if (runTop === 0) runTop = s;
+      s--;
+    }
+    if (runTop !== 0) close(1);
+    return { ranges, count };
   }
 }

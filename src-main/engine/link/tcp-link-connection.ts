@@ -8,6 +8,7 @@ import type { LinkConditions } from '../../../src-shared/link/conditions.js';
 import { LINK_TCP_READ_BYTES } from '../../../src-shared/link/limits.js';
 import { formatBytes } from '../../../src-shared/link/units.js';
 import { toLabError } from '../errors.js';
+import { socketAddress } from '../server/addresses.js';
 import type { LinkReporter } from './link-reporter.js';
 import { TcpDirection } from './tcp-direction.js';
 
@@ -62,7 +63,8 @@ export class TcpLinkConnection {
     client.on('error', (err) => this.onError(err, 'client', server));
     server.on('error', (err) => this.onError(err, where, client));
     server.once('connect', () => {
-      reporter.event('connect', `connected to ${where} from ${server.localAddress}:${server.localPort}`);
+      // "from A:P" last, as the UDP flow says it: the both-ends view matches the server's exchange by it.
+      reporter.event('connect', `connected to ${where} from ${socketAddress(server.localAddress, server.localPort)}`);
       this.up.start();
       this.down.start();
       client.resume();

@@ -133,7 +133,9 @@ export class UdpDirection {
     this.flushQueueRun();
     this.counter.dropped[cause] += 1;
     const seq = leadingSequence(payload);
-    const what = seq === null ? `${payload.length}-byte datagram` : `segment ${seq}`;
+    // A datagram without a sequence number is said by its place in the flow (#1 first), so the
+    // both-ends view can tell which of the server's datagrams it was (a file's byte offsets).
+    const what = seq === null ? `${payload.length}-byte datagram #${this.counter.packetsIn}` : `segment ${seq}`;
     let detail = `${this.name}: dropped ${what}: ${DROP_WORDS[cause]}`;
     if (cause === 'mtu')
       detail += ` (IP packet ${ipPacketBytes(payload.length, this.ipv6)} B > MTU ${this.c.mtuBytes} B)`;

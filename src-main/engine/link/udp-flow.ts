@@ -6,6 +6,7 @@ import type { Socket } from 'node:dgram';
 import type { EndReason } from '../../../src-shared/events.js';
 import type { LinkConditions } from '../../../src-shared/link/conditions.js';
 import { toLabError } from '../errors.js';
+import { socketAddress } from '../server/addresses.js';
 import type { LinkReporter } from './link-reporter.js';
 import { UdpDirection } from './udp-direction.js';
 
@@ -46,6 +47,11 @@ export class UdpFlow {
       this.downstream.submit(payload);
     });
     this.socket.on('listening', () => {
+      // The server sees this address as the client's: said so the both-ends view can match them.
+      const bound = this.socket.address();
+      // An unbound socket's address is 0.0.0.0 / ::; the kernel picks the source per packet.
+      const from = /^(?:0\.0\.0\.0|::)$/.test(bound.address) ? `port ${bound.port}` : socketAddress(bound.address, bound.port);
+      reporter.event('connect', `upstream socket to ${socketAddress(target.address, target.port)} from ${from}`);
       try {
         this.socket.setRecvBufferSize(LINK_UDP_BUFFER_BYTES);
         this.socket.setSendBufferSize(LINK_UDP_BUFFER_BYTES);

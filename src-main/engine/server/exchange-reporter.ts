@@ -5,6 +5,7 @@ import type { EventKind, ExchangeSummary } from '../../../src-shared/events.js';
 import { describeSummary } from '../../../src-shared/format/summary.js';
 import { FILE_PREPARED, FILE_PREPARED_BYTES } from '../../../src-shared/protocol/limits.js';
 import type { Proto } from '../../../src-shared/protocol/limits.js';
+import { WireTally } from '../../../src-shared/wire/wire-size.js';
 import type { EventSink } from '../event-sink.js';
 import type { PlannedRequest } from './reply-plan.js';
 
@@ -24,6 +25,7 @@ export type ServerEnd = 'done' | 'error' | 'cancelled';
 
 interface EventFields {
   bytes?: number | null;
+  wire?: number;
   segment?: number | null;
   detail?: string;
   summary?: ExchangeSummary;
@@ -41,6 +43,8 @@ export class ExchangeReporter {
   private ended = false;
   /** TCP: payload bytes written that the kernel never took (see TcpPayloadWriter.unsentBytes). */
   private unsent: (() => number) | null = null;
+  /** On-wire estimate of the payload sent, at the default MTU (created at the first write). */
+  private wire: WireTally | null = null;
 
   constructor(readonly scope: ExchangeScope) {}
 
@@ -85,7 +89,8 @@ export class ExchangeReporter {
 
   /** One payload write (TCP) or datagram (UDP); `segment` is a stream segment's sequence number. */
   tx(bytes: number, segment: number | null = null): void {
-    const t = this.event('tx', { bytes, segment });
+    this.wire ??= new WireTally(this.scope.proto, this.scope.local || this.scope.remote);
+    const t = this.event('tx', { bytes, segment, wire: this.wire.add(bytes) });
     this.bytes += bytes;
     this.writes += 1;
     this.firstWriteT ??= t;
@@ -148,6 +153,15 @@ export class ExchangeReporter {
       local: s.local,
       remote: s.remote,
       ...(queued ? { queuedNotConfirmed: true } : {}),
+      ...this.wireFields(bytes),
     };
+  }
+
+  /** TCP: the estimate of what the kernel took (`bytes`), which may be less than was written. */
+  private wireFields(bytes: number): ReturnType<WireTally['fields']> {
+    const s = this.scope;
+    const tally = s.proto === 'tcp' || this.wire === null ? new WireTally(s.proto, s.local || s.remote) : this.wire;
+    if (tally !== this.wire && bytes > 0) tally.add(bytes);
+    return tally.fields();
   }
 }

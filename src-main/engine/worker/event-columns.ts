@@ -17,8 +17,8 @@ const STRING_FIELDS = [
   'remote',
 ] as const;
 const STRINGS = STRING_FIELDS.length;
-/** t, bytes, segment; a null number is NaN (neither can be NaN otherwise). */
-const NUMBERS = 3;
+/** t, bytes, segment, wire; a null / absent number is NaN (none can be NaN otherwise). */
+const NUMBERS = 4;
 
 export interface EventColumns {
   count: number;
@@ -64,6 +64,7 @@ export function encodeEvents(events: readonly LabEvent[]): EventColumns {
     numbers[n] = e.t;
     numbers[n + 1] = e.bytes ?? Number.NaN;
     numbers[n + 2] = e.segment ?? Number.NaN;
+    numbers[n + 3] = e.wire ?? Number.NaN;
     details[i] = e.detail;
     if (e.summary) summaries.push([i, e.summary]);
   }
@@ -85,7 +86,8 @@ export function decodeEvents(c: EventColumns): LabEvent[] {
     const n = i * NUMBERS;
     const bytes = numbers[n + 1]!;
     const segment = numbers[n + 2]!;
-    events[i] = {
+    const wire = numbers[n + 3]!;
+    const event: LabEvent = {
       seq: 0,
       t: numbers[n]!,
       time: table[strings[s]!]!,
@@ -101,6 +103,8 @@ export function decodeEvents(c: EventColumns): LabEvent[] {
       segment: Number.isNaN(segment) ? null : segment,
       detail: details[i]!,
     };
+    if (!Number.isNaN(wire)) event.wire = wire;
+    events[i] = event;
   }
   for (const [i, summary] of c.summaries) events[i]!.summary = summary;
   return events;
