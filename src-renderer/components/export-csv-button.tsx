@@ -16,11 +16,13 @@ function useDismissable(note: Note | null): boolean {
     if (!visible || note.tone === 'info') return;
     const dismiss = (): void => setDismissed(note);
     const timer = note.tone === 'ok' ? setTimeout(dismiss, EXPORT_NOTE_MS) : null;
-    document.addEventListener('pointerdown', dismiss, true);
+    // On click, not pointerdown: the note's going shifts the header, and a press that moved the
+    // button away from under the pointer before its release would lose the click it was for.
+    document.addEventListener('click', dismiss);
     document.addEventListener('keydown', dismiss, true);
     return () => {
       if (timer !== null) clearTimeout(timer);
-      document.removeEventListener('pointerdown', dismiss, true);
+      document.removeEventListener('click', dismiss);
       document.removeEventListener('keydown', dismiss, true);
     };
   }, [note, visible]);

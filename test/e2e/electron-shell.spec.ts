@@ -160,7 +160,7 @@ test('the built renderer and preload run one echo through the IPC bridge under t
       };
     });
     expect(surface).toEqual({
-      netlab: [...LAB_COMMAND_NAMES, 'exportSessionCsv', 'onEvents'].sort(),
+      netlab: [...LAB_COMMAND_NAMES, 'exportLabReport', 'exportSessionCsv', 'onEvents'].sort(),
       require: 'undefined',
       process: 'undefined',
     });

@@ -62,6 +62,7 @@ describe('private session journals', () => {
       expect(mode(sessions)).toBe(0o700);
       const journal = Journal.open({ dir: sessions });
       expect(mode(journal.path)).toBe(0o600);
+      journal.append([makeEvent(1)]);
       journal.close();
       expect(mode(journal.path)).toBe(0o600);
     } finally {
@@ -192,6 +193,8 @@ describe('sessions that outlive their process', () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const j = Journal.open({ dir });
+      // A journal with nothing in it is removed on close; these are real sessions.
+      j.append([makeEvent(i + 1)]);
       j.close();
       ids.push(j.path);
     }

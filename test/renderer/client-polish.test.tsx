@@ -134,7 +134,7 @@ describe('export note', () => {
     const { t } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     expect(await screen.findByRole('status')).toBeTruthy();
-    fireEvent.pointerDown(screen.getByLabelText('Message'));
+    fireEvent.click(screen.getByLabelText('Message'));
     expect(screen.queryByRole('status')).toBeNull();
 
     vi.useFakeTimers();

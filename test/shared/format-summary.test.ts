@@ -51,14 +51,14 @@ describe('facts, segments, ending', () => {
   });
   it('segments with the first missing numbers; nothing for no stream', () => {
     expect(summarySegments(UDP_STREAM)).toBe(
-      'segments 197/200, missing 3 (first: 12, 57, 1,058), out of order 0, duplicated 0',
+      'segments 197/200, missing 3: 12, 57, 1,058, out of order 0, duplicated 0',
     );
     expect(summarySegments(TCP_FILE)).toBe('');
   });
   it('the one-line detail joins them all', () => {
     expect(describeSummary(UDP_STREAM)).toBe(
       'stream 10 ms × 200 × 1024 B over UDP: 201,728 of 204,800 bytes in 2.01 s (100.4 kB/s, 802.9 kbit/s); ' +
-        '3,072 bytes lost, 197 datagrams; segments 197/200, missing 3 (first: 12, 57, 1,058), out of order 0, duplicated 0; ' +
+        '3,072 bytes lost, 197 datagrams; segments 197/200, missing 3: 12, 57, 1,058, out of order 0, duplicated 0; ' +
         'ended: idle timeout (no datagram for a while, and UDP has no end marker)',
     );
   });
