@@ -2,6 +2,12 @@
 import type { LabErrorInfo, LabCommandName, LabResult } from './api.js';
 import type { LabEvent } from './events.js';
 
+/**
+ * Browser mode's default port. A fixed one keeps the page's origin, and so the settings the page
+ * remembers in localStorage, from one run to the next; when it is taken a free port is used.
+ */
+export const WEB_DEFAULT_PORT = 8130;
+
 /** The page is served at `/?token=T#/`, `#/server` or `#/client`. */
 export const TOKEN_PARAM = 'token';
 /** WebSocket endpoint: `ws://127.0.0.1:P/ws?token=T`. */

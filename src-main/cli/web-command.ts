@@ -1,7 +1,10 @@
 // `netlab web [--port P] [--open] [--host-file F]`: browser mode until Ctrl-C.
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
+import { WEB_DEFAULT_PORT } from '../../src-shared/bridge.js';
 import { parsePort } from '../../src-shared/hosts.js';
+import { LabError } from '../engine/errors.js';
+import type { BrowserMode } from '../web/browser-mode.js';
 import { startBrowserMode } from '../web/browser-mode.js';
 import { openInBrowser } from '../web/open-browser.js';
 
@@ -9,7 +12,8 @@ import { openInBrowser } from '../web/open-browser.js';
 const EXIT_GRACE_MS = 2000;
 
 interface WebCommandOptions {
-  port: number;
+  /** Unset: WEB_DEFAULT_PORT, or a free one when that is taken. */
+  port?: number;
   open?: boolean;
   hostFile?: string;
 }
@@ -35,8 +39,23 @@ function waitForStopSignal(): Promise<string> {
   });
 }
 
+/** On the asked port; without one on the default port, else (taken) on a free one, said in one line. */
+async function startOnSomePort(opts: WebCommandOptions): Promise<BrowserMode> {
+  if (opts.port !== undefined) return startBrowserMode({ port: opts.port, hostsPath: opts.hostFile, log });
+  try {
+    return await startBrowserMode({ port: WEB_DEFAULT_PORT, hostsPath: opts.hostFile, log });
+  } catch (err) {
+    if (!(err instanceof LabError) || err.code !== 'ADDR_IN_USE') throw err;
+    log(
+      `Port ${WEB_DEFAULT_PORT} is taken (another NetLab?), so this run uses a free port: ` +
+        `the settings the page remembers belong to port ${WEB_DEFAULT_PORT}'s address.`,
+    );
+    return startBrowserMode({ port: 0, hostsPath: opts.hostFile, log });
+  }
+}
+
 async function runWeb(opts: WebCommandOptions): Promise<void> {
-  const mode = await startBrowserMode({ port: opts.port, hostsPath: opts.hostFile, log });
+  const mode = await startOnSomePort(opts);
   const { url } = mode.server;
   const base = url.slice(0, -'#/'.length);
   process.stdout.write(
@@ -64,7 +83,11 @@ export function registerWebCommand(program: Command): void {
   program
     .command('web')
     .description('browser mode: serve the NetLab UI and lab on 127.0.0.1 (a per-run token guards it)')
-    .option('--port <P>', 'port on 127.0.0.1; 0 picks a free one', portOption, 0)
+    .option(
+      '--port <P>',
+      `port on 127.0.0.1; 0 picks a free one (default ${WEB_DEFAULT_PORT}, or a free one when it is taken)`,
+      portOption,
+    )
     .option('--open', 'open the page in the default browser, where one exists')
     .option('--host-file <path>', 'hosts.txt for the host pickers (default: the bundled hosts.txt)')
     .action(async (opts: WebCommandOptions) => {
