@@ -18,6 +18,12 @@ export const ExperimentRunSchema = z.object({
       chunkBytes: z.number().int().min(1).optional(),
     })
     .default({}),
+  /** Client settings that differ from the defaults (the receive buffer: 0 = the OS default). */
+  client: z
+    .object({
+      udpReceiveBufferBytes: z.number().int().min(0).optional(),
+    })
+    .default({}),
   /** Conditions of the link between client and server; null = direct. */
   conditions: LinkConditionsSchema.nullable().default(null),
 });

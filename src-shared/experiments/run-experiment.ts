@@ -119,6 +119,7 @@ async function runOne(
       host: EXPERIMENT_HOST,
       port: server.value.port!,
       conditions: run.conditions,
+      ...run.client,
     });
     if (!client.ok) return { ...result, error: client.error };
     const info = client.value;
