@@ -110,7 +110,22 @@ describe('closing the lab', () => {
       lab.send({ endpointId: a.id, command: { type: 'file', chars: 10_000_000 } }),
       lab.send({ endpointId: b.id, command: { type: 'stream', intervalMs: 1, count: 10_000, size: 100 } }),
     ];
-    await new Promise((r) => setTimeout(r, 300));
+    // Mid-transfer: both clients have data coming in (bounded wait on the events, no fixed sleep).
+    await new Promise<void>((resolve, reject) => {
+      const receiving = new Set<string>();
+      const timer = setTimeout(() => {
+        off();
+        reject(new Error('both clients were not receiving within 10 s'));
+      }, 10_000);
+      const off = lab.onEvents((batch) => {
+        for (const e of batch) if (e.kind === 'rx' && (e.endpoint === a.id || e.endpoint === b.id)) receiving.add(e.endpoint);
+        if (receiving.size === 2) {
+          clearTimeout(timer);
+          off();
+          resolve();
+        }
+      });
+    });
     // Two servers, two clients and their two links, each on its own worker.
     expect(lab.runningWorkers()).toHaveLength(6);
     await lab.close();
