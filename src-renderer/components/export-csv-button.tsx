@@ -18,9 +18,14 @@ function useDismissable(note: Note | null): boolean {
     const timer = note.tone === 'ok' ? setTimeout(dismiss, EXPORT_NOTE_MS) : null;
     // On click, not pointerdown: the note's going shifts the header, and a press that moved the
     // button away from under the pointer before its release would lose the click it was for.
-    document.addEventListener('click', dismiss);
-    document.addEventListener('keydown', dismiss, true);
+    // Listening from the next task on: the click that made this note may still be on its way up to
+    // the document (its promise settled between two of its listeners), and must not dismiss it.
+    const listen = setTimeout(() => {
+      document.addEventListener('click', dismiss);
+      document.addEventListener('keydown', dismiss, true);
+    }, 0);
     return () => {
+      clearTimeout(listen);
       if (timer !== null) clearTimeout(timer);
       document.removeEventListener('click', dismiss);
       document.removeEventListener('keydown', dismiss, true);
