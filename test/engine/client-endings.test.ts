@@ -237,6 +237,9 @@ describe.each(HOSTS)('TCP reply timeout on %s', (host) => {
   it('a file request waits for file_prepared with the prepare timeout, not the reply timeout', async () => {
     const s = track(
       await startRawTcpServer(host, (sock) => {
+        // The peer under test is slow on purpose (not a wait for the test's sake): it prepares the
+        // file for 400 ms, twice the client's 200 ms reply timeout, which must not apply before
+        // file_prepared.
         const timer = setTimeout(() => sock.end('file_prepared' + 'A'.repeat(10)), 400);
         sock.on('close', () => clearTimeout(timer));
       }),
