@@ -35,8 +35,11 @@ test('the event log’s filter narrows to one exchange, and its row opens in ful
 
   const exchange = clientPage.getByLabel('Exchange', { exact: true });
   // Newest first: the echo is the last choice.
-  const ids = (await exchange.locator('option').allTextContents()).filter((o) => /^x[\d.]+$/.test(o));
-  expect(ids).toHaveLength(2);
+  const exchangeIds = async (): Promise<string[]> =>
+    (await exchange.locator('option').allTextContents()).filter((o) => /^x[\d.]+$/.test(o));
+  // The filter's choices follow the log at its throttled pace: wait (bounded) for the second one.
+  await expect.poll(exchangeIds, { timeout: 5000 }).toHaveLength(2);
+  const ids = await exchangeIds();
   const echoId = ids[1]!;
   await exchange.selectOption(echoId);
 
